@@ -1,0 +1,15 @@
+package app.conversa;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Conversa: a WhatsApp CRM and team inbox. One application; one package per module below this one. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ConversaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ConversaApplication.class, args);
+    }
+}

@@ -1,0 +1,8 @@
+package app.conversa.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+record CriticalEventResponse(long id, Instant at, Severity severity, String source, String message,
+        Map<String, Object> details) {
+}

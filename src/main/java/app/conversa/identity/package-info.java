@@ -1,0 +1,11 @@
+/**
+ * Users, roles and the role × permission matrix, departments (a supervisor's scope), login,
+ * sessions and the first administrator.
+ *
+ * <p>Public API: {@link app.conversa.identity.CurrentUser} (the signed-in user, refreshed from the
+ * database on every request), {@link app.conversa.identity.Role}, {@link app.conversa.identity.Permission}.
+ * Permissions are Spring Security authorities named by their codes, so other modules guard
+ * endpoints with {@code @PreAuthorize("hasAuthority('chats.assign')")}. Depends on {@code audit}
+ * and {@code shared}.
+ */
+package app.conversa.identity;

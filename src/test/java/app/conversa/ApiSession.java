@@ -1,0 +1,113 @@
+package app.conversa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One browser-like client of the real HTTP API: its own cookie jar (session and XSRF-TOKEN), the
+ * CSRF header on every change, JSON bodies, and a chosen Accept-Language.
+ */
+public final class ApiSession {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String language = "en";
+
+    private ApiSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public static ApiSession anonymous(int port) {
+        return new ApiSession(port);
+    }
+
+    public static ApiSession signedIn(int port, String login, String password) {
+        var session = new ApiSession(port);
+        var response = session.login(login, password);
+        assertThat(response.status()).as("login of %s: %s", login, response.body()).isEqualTo(200);
+        return session;
+    }
+
+    public ApiSession inLanguage(String tag) {
+        this.language = tag;
+        return this;
+    }
+
+    public Response login(String login, String password) {
+        return post("/api/auth/login", Map.of("login", login, "password", password));
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response send(String method, String path, Object body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
+                .header("Accept", "application/json, application/problem+json");
+        if (!method.equals("GET")) {
+            request.header("X-XSRF-TOKEN", csrfToken()).header("Content-Type", "application/json");
+        }
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        try {
+            var response = http.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String csrfToken() {
+        if (token() == null) {
+            get("/api/public/info");
+        }
+        return token();
+    }
+
+    private String token() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public record Response(int status, String body, HttpHeaders headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The problem code of an error response, or null. */
+        public String code() {
+            if (body == null || body.isBlank() || !body.startsWith("{")) {
+                return null;
+            }
+            var code = json().get("code");
+            return code == null ? null : code.asString();
+        }
+    }
+}

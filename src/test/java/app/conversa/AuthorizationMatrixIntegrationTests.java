@@ -1,0 +1,155 @@
+package app.conversa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.identity.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every HTTP endpoint × {anonymous, agent, supervisor, administrator} against a declared table.
+ * An endpoint without a row fails the test, so no new endpoint ships without a decision on who may
+ * call it. "ok" means the security layer let the call through (the handler may still answer 400 or
+ * 404: ids here do not exist, so no call changes anything); 401/403 mean it was stopped before the
+ * handler (a 403 from the security layer has problem code "forbidden").
+ */
+@IntegrationTest
+class AuthorizationMatrixIntegrationTests {
+
+    private static final String PUBLIC = "ok ok ok ok";
+    private static final String SIGNED_IN = "401 ok ok ok";
+    private static final String ADMIN_ONLY = "401 403 403 ok";
+    private static final String SUPERVISOR_AND_ADMIN = "401 403 ok ok";
+
+    /** method, path pattern as mapped, a concrete path to call, expected outcome for anonymous agent supervisor admin. */
+    private static final List<Row> TABLE = List.of(
+            row("GET", "/api/public/info", "/api/public/info", PUBLIC),
+            row("POST", "/api/auth/login", "/api/auth/login", PUBLIC),
+            row("POST", "/api/auth/logout", "/api/auth/logout", SIGNED_IN),
+            row("GET", "/api/auth/me", "/api/auth/me", SIGNED_IN),
+            row("PUT", "/api/account/password", "/api/account/password", SIGNED_IN),
+            row("PUT", "/api/account/language", "/api/account/language", SIGNED_IN),
+            row("GET", "/api/users", "/api/users", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/users", "/api/users", SUPERVISOR_AND_ADMIN),
+            row("GET", "/api/users/{id}", "/api/users/999999", SUPERVISOR_AND_ADMIN),
+            row("PUT", "/api/users/{id}", "/api/users/999999", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/users/{id}/inactivate", "/api/users/999999/inactivate", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/users/{id}/reactivate", "/api/users/999999/reactivate", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/users/{id}/password", "/api/users/999999/password", SUPERVISOR_AND_ADMIN),
+            row("GET", "/api/roles", "/api/roles", ADMIN_ONLY),
+            row("PUT", "/api/roles/{role}/permissions", "/api/roles/AGENT/permissions", ADMIN_ONLY),
+            row("GET", "/api/departments", "/api/departments", SIGNED_IN),
+            row("POST", "/api/departments", "/api/departments", ADMIN_ONLY),
+            row("PUT", "/api/departments/{id}", "/api/departments/999999", ADMIN_ONLY),
+            row("POST", "/api/departments/{id}/inactivate", "/api/departments/999999/inactivate", ADMIN_ONLY),
+            row("POST", "/api/departments/{id}/reactivate", "/api/departments/999999/reactivate", ADMIN_ONLY),
+            row("PUT", "/api/departments/{id}/members", "/api/departments/999999/members", ADMIN_ONLY),
+            row("GET", "/api/audit", "/api/audit", ADMIN_ONLY),
+            row("GET", "/api/audit/actions", "/api/audit/actions", ADMIN_ONLY),
+            row("GET", "/api/critical-events", "/api/critical-events", ADMIN_ONLY),
+            // the web app's client-side routes all answer its index.html
+            row("GET", "/", "/", PUBLIC),
+            row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),
+            row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}/{*rest}", "/users/new", PUBLIC),
+            // framework endpoints: the error page, the OpenAPI description, health for load balancers
+            row("GET", "/error", "/error", PUBLIC),
+            row("GET", "/v3/api-docs", "/v3/api-docs", PUBLIC),
+            row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", PUBLIC),
+            row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", PUBLIC),
+            row("GET", "/swagger-ui.html", "/swagger-ui.html", PUBLIC),
+            row("GET", "/actuator", "/actuator", ADMIN_ONLY),
+            row("GET", "/actuator/health", "/actuator/health", PUBLIC),
+            row("GET", "/actuator/health/**", "/actuator/health/liveness", PUBLIC),
+            row("GET", "/actuator/info", "/actuator/info", ADMIN_ONLY));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestAccounts accounts;
+
+    private final Map<Role, TestAccounts.Account> users = new java.util.EnumMap<>(Role.class);
+
+    @BeforeEach
+    void createOneUserPerRole() {
+        long department = accounts.department();
+        for (Role role : Role.values()) {
+            users.put(role, accounts.create(role, department));
+        }
+    }
+
+    @Test
+    void everyEndpointHasADeclaredRowAndEveryRowAnEndpoint() {
+        var mapped = mappedEndpoints();
+        var declared = new TreeSet<String>();
+        TABLE.forEach(row -> declared.add(row.method() + " " + row.pattern()));
+        assertThat(declared).as("rows without an endpoint").isSubsetOf(mapped);
+        assertThat(mapped).as("endpoints without a declared row in TABLE").isSubsetOf(declared);
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheDeclaredOutcome() {
+        var mismatches = new ArrayList<String>();
+        for (Row row : TABLE) {
+            String[] expected = row.expected().split(" ");
+            check(row, "anonymous", ApiSession.anonymous(port), expected[0], mismatches);
+            check(row, "agent", signedIn(Role.AGENT), expected[1], mismatches);
+            check(row, "supervisor", signedIn(Role.SUPERVISOR), expected[2], mismatches);
+            check(row, "administrator", signedIn(Role.ADMINISTRATOR), expected[3], mismatches);
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private ApiSession signedIn(Role role) {
+        return ApiSession.signedIn(port, users.get(role).login(), TestAccounts.PASSWORD);
+    }
+
+    private static void check(Row row, String who, ApiSession session, String expected, List<String> mismatches) {
+        var response = session.send(row.method(), row.path(), row.method().equals("GET") ? null : Map.of());
+        String actual = outcome(response);
+        if (!actual.equals(expected)) {
+            mismatches.add("%s %s as %s: expected %s, got %s (%d %s)".formatted(row.method(), row.path(), who,
+                    expected, actual, response.status(), response.body()));
+        }
+    }
+
+    private static String outcome(ApiSession.Response response) {
+        if (response.status() == 401) {
+            return "401";
+        }
+        if (response.status() == 403 && Set.of("forbidden", "csrf").contains(response.code())) {
+            return "403";
+        }
+        return "ok";
+    }
+
+    private Set<String> mappedEndpoints() {
+        var endpoints = new TreeSet<String>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    var methods = info.getMethodsCondition().getMethods().isEmpty()
+                            ? Stream.of("GET")
+                            : info.getMethodsCondition().getMethods().stream().map(Enum::name);
+                    methods.forEach(method -> info.getPatternValues()
+                            .forEach(pattern -> endpoints.add(method + " " + pattern)));
+                }));
+        return endpoints;
+    }
+
+    private record Row(String method, String pattern, String path, String expected) { }
+
+    private static Row row(String method, String pattern, String path, String expected) {
+        return new Row(method, pattern, path, expected);
+    }
+}
