@@ -118,8 +118,8 @@ class UserAdministration {
     }
 
     private void refuseRemovingLastAdministrator(User user) {
-        boolean othersRemain = users.lockActiveAdministrators().stream().anyMatch(admin -> !admin.id().equals(user.id()));
-        if (!othersRemain) {
+        users.lockActiveAdministrators();
+        if (users.countOtherActiveAdministrators(user.id()) == 0) {
             throw ConversaException.conflict("user.last_administrator");
         }
     }

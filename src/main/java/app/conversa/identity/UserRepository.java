@@ -23,10 +23,16 @@ interface UserRepository extends Repository<User, Long>, JpaSpecificationExecuto
 
     long count();
 
-    /** Locks the active administrators' rows so two concurrent demotions cannot remove the last one. */
+    /**
+     * Locks the active administrators' rows (in id order, so concurrent callers cannot deadlock):
+     * a second demotion waits until the first commits, then counts again.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select u from User u where u.role = app.conversa.identity.Role.ADMINISTRATOR and u.active = true")
+    @Query("select u from User u where u.role = app.conversa.identity.Role.ADMINISTRATOR and u.active = true order by u.id")
     List<User> lockActiveAdministrators();
+
+    @Query("select count(u) from User u where u.role = app.conversa.identity.Role.ADMINISTRATOR and u.active = true and u.id <> :id")
+    long countOtherActiveAdministrators(long id);
 
     @Query("select u from User u join u.departmentIds d where d = :departmentId")
     List<User> findMembersOf(long departmentId);

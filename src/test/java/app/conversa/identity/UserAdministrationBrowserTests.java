@@ -1,0 +1,161 @@
+package app.conversa.identity;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.IntegrationTest;
+import app.conversa.TestAccounts;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The web app in the system Chromium: an administrator creates a user, the user signs in, replaces
+ * the temporary password and sees only what the Agent role allows. Screenshots: target/screenshots.
+ */
+@IntegrationTest
+class UserAdministrationBrowserTests {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launchChromium() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void anAdministratorCreatesAnAgentWhoSeesOnlyWhatTheRoleAllows() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        long department = accounts.department();
+        String departmentName = jdbc.sql("select name from departments where id = ?").param(department)
+                .query(String.class).single();
+        String login = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        var page = newPage("en-US");
+
+        signIn(page, admin.login(), TestAccounts.PASSWORD);
+        assertThat(navigationItems(page)).containsExactly("Home", "Users", "Roles & permissions", "Departments",
+                "Audit log", "Critical events", "My account");
+        screenshot(page, "admin-home");
+
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Display name").fill("Valeria Cobos");
+        dialog.getByLabel("Username").fill(login);
+        dialog.getByLabel("Role").selectOption("AGENT");
+        dialog.getByLabel("Language").selectOption("en");
+        dialog.getByLabel(departmentName).check();
+        dialog.getByLabel("Temporary password").fill("temporary-pass-1");
+        screenshot(page, "admin-new-user-dialog");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create user")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Valeria Cobos");
+        screenshot(page, "admin-users");
+
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Roles & permissions")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Manage users");
+        screenshot(page, "admin-roles");
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit log")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText(login);
+        screenshot(page, "admin-audit");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        signIn(page, login, "temporary-pass-1");
+        page.getByLabel("Current password").fill("temporary-pass-1");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("my-own-secret-77");
+        page.getByLabel("Confirm new password").fill("my-own-secret-77");
+        screenshot(page, "agent-forced-password-change");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        assertThat(page.getByText("Your password was changed. Please log in again.")).isVisible();
+
+        signIn(page, login, "my-own-secret-77");
+        assertThat(page.getByTestId("current-user-name")).hasText("Valeria Cobos");
+        assertThat(navigationItems(page)).containsExactly("Home", "My account");
+        screenshot(page, "agent-home");
+        page.navigate(url("/users"));
+        assertThat(page.getByText("Your role does not have permission to see this section.")).isVisible();
+        assertThat(consoleErrors).as("browser console errors (CSP violations show here)").isEmpty();
+    }
+
+    @Test
+    void theSignInPageSpeaksSpanishToASpanishBrowser() {
+        var page = newPage("es-EC");
+        page.navigate(url("/login"));
+
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar"))).isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "es");
+        page.getByLabel("Usuario").fill("nadie");
+        page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill("incorrecta-123");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Usuario o contraseña incorrectos.");
+        screenshot(page, "login-es-wrong-password");
+        jdbc.sql("delete from login_failures").update();
+    }
+
+    private Page newPage(String locale) {
+        var context = browser.newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 800));
+        var page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error") && !message.text().contains("401")) {
+                consoleErrors.add(message.text());
+            }
+        });
+        return page;
+    }
+
+    private void signIn(Page page, String login, String password) {
+        if (!page.url().endsWith("/login")) {
+            page.navigate(url("/login"));
+        }
+        page.getByLabel("Username").fill(login);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    private static List<String> navigationItems(Page page) {
+        var links = page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK);
+        links.first().waitFor();
+        return links.allInnerTexts().stream().map(String::strip).toList();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,56 @@
+import { createBrowserRouter } from 'react-router'
+import { AuditLogPage } from '../features/audit/components/audit-log-page'
+import { CriticalEventsPage } from '../features/events/components/critical-events-page'
+import { RolesPage } from '../features/roles/components/roles-page'
+import { setApiEventHandlers } from '../lib/api'
+import { meQueryKey } from '../lib/auth'
+import { queryClient } from '../lib/query-client'
+import { clearPrivateQueries } from '../lib/query-keys'
+import type { MeResponse } from '../types/api'
+import { AuthenticatedLayout } from './authenticated-layout'
+import { RequirePermission } from './require-permission'
+import { AccountRoute } from './routes/account'
+import { DepartmentsRoute } from './routes/departments'
+import { HomeRoute } from './routes/home'
+import { LoginRoute } from './routes/login'
+import { NotFoundRoute } from './routes/not-found'
+import { RouteError } from './routes/route-error'
+import { UsersRoute } from './routes/users'
+import type { LoginState } from './use-end-session'
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AuthenticatedLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: 'users', element: <RequirePermission permission="users.manage"><UsersRoute /></RequirePermission> },
+      { path: 'roles', element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
+      {
+        path: 'departments',
+        element: <RequirePermission permission="departments.manage"><DepartmentsRoute /></RequirePermission>,
+      },
+      { path: 'audit', element: <RequirePermission permission="audit.view"><AuditLogPage /></RequirePermission> },
+      {
+        path: 'events',
+        element: <RequirePermission permission="events.view"><CriticalEventsPage /></RequirePermission>,
+      },
+      { path: 'account', element: <AccountRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+])
+
+setApiEventHandlers({
+  onUnauthorized: () => {
+    const { pathname, search } = router.state.location
+    if (pathname === '/login') return
+    const hadUser = queryClient.getQueryData(meQueryKey) !== undefined
+    const state: LoginState = { notice: hadUser ? 'sessionEnded' : undefined, from: pathname + search }
+    void router.navigate('/login', { replace: true, state }).then(() => clearPrivateQueries(queryClient))
+  },
+  onPasswordChangeRequired: () =>
+    queryClient.setQueryData<MeResponse>(meQueryKey, (me) => me && { ...me, mustChangePassword: true }),
+})
