@@ -3,6 +3,8 @@ package app.conversa.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +38,9 @@ class LoginThrottle {
     /** Records a failure; returns true when it is the one that reaches the per-login limit. */
     boolean recordFailure(String login, String address) {
         Instant now = clock.instant();
-        jdbc.sql("delete from login_failures where failed_at < ?").param(now.minus(settings.window())).update();
+        jdbc.sql("delete from login_failures where failed_at < ?").param(utc(now.minus(settings.window()))).update();
         jdbc.sql("insert into login_failures (login, address, failed_at) values (?, ?, ?)")
-                .params(login, address, now).update();
+                .params(login, address, utc(now)).update();
         return failuresSince("login", login, now.minus(settings.window())) == settings.maxFailuresPerLogin();
     }
 
@@ -51,12 +53,17 @@ class LoginThrottle {
             return Optional.empty();
         }
         Instant oldest = jdbc.sql("select min(failed_at) from login_failures where " + column + " = ? and failed_at >= ?")
-                .params(value, since).query(Instant.class).single();
+                .params(value, utc(since)).query(OffsetDateTime.class).single().toInstant();
         return Optional.of(Duration.between(clock.instant(), oldest.plus(settings.window())));
     }
 
     private long failuresSince(String column, String value, Instant since) {
         return jdbc.sql("select count(*) from login_failures where " + column + " = ? and failed_at >= ?")
-                .params(value, since).query(Long.class).single();
+                .params(value, utc(since)).query(Long.class).single();
+    }
+
+    /** PostgreSQL's driver binds OffsetDateTime, not Instant. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }
