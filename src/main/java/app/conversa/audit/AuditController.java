@@ -1,6 +1,7 @@
 package app.conversa.audit;
 
 import app.conversa.shared.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Audit log")
 @Validated
 @RequestMapping("/api/audit")
 @PreAuthorize("hasAuthority('audit.view')")

@@ -1,12 +1,14 @@
 package app.conversa.identity;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the sign-in page needs before anyone signs in: whether this is a demo, and its accounts. */
 @RestController
+@Tag(name = "Public")
 class PublicInfoController {
 
     private final boolean demo;
