@@ -80,7 +80,7 @@ export interface PermissionResponse {
   code: string
   group: string
   alwaysAdministrator: boolean
-  administratorOnly: boolean
+  minimumRole: Role
 }
 
 export interface RoleResponse {
@@ -136,7 +136,7 @@ export interface CriticalEventResponse {
   at: string
   severity: Severity
   source: string
-  message: string
+  code: string
   details: Record<string, unknown>
 }
 

@@ -257,7 +257,7 @@ export const en: Translation = {
     saved: 'Permissions saved.',
     unsaved: 'There are unsaved changes.',
     alwaysAdministrator: 'The Administrator role always has this permission.',
-    administratorOnly: 'Only the Administrator role may have this permission.',
+    notGrantable: 'This permission needs at least the {{role}} role.',
     checkboxLabel: '{{permission}} — {{role}}',
   },
   departments: {
@@ -305,8 +305,10 @@ export const en: Translation = {
   auditActions: {
     auth_login_succeeded: 'Login succeeded',
     auth_login_failed: 'Login failed',
+    auth_login_throttled: 'Login blocked after failed attempts',
     auth_logout: 'Logout',
     auth_password_changed: 'Password changed',
+    auth_password_change_failed: 'Password change refused',
     user_created: 'User created',
     user_updated: 'User updated',
     user_inactivated: 'User inactivated',
@@ -329,6 +331,10 @@ export const en: Translation = {
     message: 'Message',
     details: 'Details',
     empty: 'No events match these filters.',
+  },
+  eventMessages: {
+    security_access_refused: 'Access refused',
+    identity_login_locked: 'Login locked after failed attempts',
   },
   account: {
     title: 'My account',

@@ -255,7 +255,7 @@ export const es = {
     saved: 'Permisos guardados.',
     unsaved: 'Hay cambios sin guardar.',
     alwaysAdministrator: 'El rol Administrador siempre tiene este permiso.',
-    administratorOnly: 'Solo el rol Administrador puede tener este permiso.',
+    notGrantable: 'Este permiso requiere al menos el rol {{role}}.',
     checkboxLabel: '{{permission}} — {{role}}',
   },
   departments: {
@@ -303,8 +303,10 @@ export const es = {
   auditActions: {
     auth_login_succeeded: 'Ingreso exitoso',
     auth_login_failed: 'Ingreso fallido',
+    auth_login_throttled: 'Ingreso bloqueado por intentos fallidos',
     auth_logout: 'Cierre de sesión',
     auth_password_changed: 'Contraseña cambiada',
+    auth_password_change_failed: 'Cambio de contraseña rechazado',
     user_created: 'Usuario creado',
     user_updated: 'Usuario actualizado',
     user_inactivated: 'Usuario inactivado',
@@ -327,6 +329,10 @@ export const es = {
     message: 'Mensaje',
     details: 'Detalles',
     empty: 'No hay eventos con estos filtros.',
+  },
+  eventMessages: {
+    security_access_refused: 'Acceso denegado',
+    identity_login_locked: 'Usuario bloqueado tras intentos fallidos',
   },
   account: {
     title: 'Mi cuenta',

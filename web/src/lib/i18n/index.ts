@@ -46,3 +46,4 @@ export const permissionLabel = (code: string) => lookup(`permissions.${keyOf(cod
 export const permissionDescription = (code: string) => lookup(`permissions.${keyOf(code)}.description`, '')
 export const permissionGroupLabel = (group: string) => lookup(`permissionGroups.${keyOf(group)}`, group)
 export const auditActionLabel = (action: string) => lookup(`auditActions.${keyOf(action)}`, action)
+export const eventMessageLabel = (code: string) => lookup(`eventMessages.${keyOf(code)}`, code)

@@ -26,6 +26,7 @@ public final class ApiSession {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String language = "en";
+    private String csrfOverride;
 
     private ApiSession(int port) {
         this.base = "http://localhost:" + port;
@@ -41,6 +42,27 @@ public final class ApiSession {
         var response = session.login(login, password);
         assertThat(response.status()).as("login of %s: %s", login, response.body()).isEqualTo(200);
         return session;
+    }
+
+    /** Sends this value as the CSRF header instead of the cookie's ("" sends none), to prove CSRF is enforced. */
+    public ApiSession withCsrfHeader(String value) {
+        this.csrfOverride = value;
+        return this;
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** A client that presents only the given session cookie, as someone holding a copied cookie would. */
+    public static ApiSession withSessionCookie(int port, String session) {
+        var client = new ApiSession(port);
+        var cookie = new java.net.HttpCookie("SESSION", session);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        client.cookies.getCookieStore().add(URI.create(client.base), cookie);
+        return client;
     }
 
     public ApiSession inLanguage(String tag) {
@@ -68,7 +90,11 @@ public final class ApiSession {
         var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
                 .header("Accept", "application/json, application/problem+json");
         if (!method.equals("GET")) {
-            request.header("X-XSRF-TOKEN", csrfToken()).header("Content-Type", "application/json");
+            String token = csrfOverride != null ? csrfOverride : csrfToken();
+            if (!token.isEmpty()) {
+                request.header("X-XSRF-TOKEN", token);
+            }
+            request.header("Content-Type", "application/json");
         }
         var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
@@ -84,15 +110,10 @@ public final class ApiSession {
     }
 
     private String csrfToken() {
-        if (token() == null) {
+        if (cookie("XSRF-TOKEN") == null) {
             get("/api/public/info");
         }
-        return token();
-    }
-
-    private String token() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookie("XSRF-TOKEN");
     }
 
     public record Response(int status, String body, HttpHeaders headers) {

@@ -61,11 +61,11 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/", "/", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}/{*rest}", "/users/new", PUBLIC),
-            // framework endpoints: the error page, the OpenAPI description, health for load balancers
+            // framework endpoints: the error page, the OpenAPI description (signed-in users), health for load balancers
             row("GET", "/error", "/error", PUBLIC),
-            row("GET", "/v3/api-docs", "/v3/api-docs", PUBLIC),
-            row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", PUBLIC),
-            row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", PUBLIC),
+            row("GET", "/v3/api-docs", "/v3/api-docs", SIGNED_IN),
+            row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", SIGNED_IN),
+            row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", SIGNED_IN),
             row("GET", "/swagger-ui.html", "/swagger-ui.html", PUBLIC),
             row("GET", "/actuator", "/actuator", ADMIN_ONLY),
             row("GET", "/actuator/health", "/actuator/health", PUBLIC),

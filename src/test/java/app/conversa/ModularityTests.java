@@ -1,5 +1,8 @@
 package app.conversa;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -14,7 +17,14 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesTheModuleDiagrams() {
+        var folder = Path.of("target", "spring-modulith-docs");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        assertThat(folder.resolve("components.puml")).content()
+                .contains("Rel(ConversaApplication.ConversaApplication.Identity, ConversaApplication.ConversaApplication.Audit")
+                .doesNotContain("Rel(ConversaApplication.ConversaApplication.Audit, ConversaApplication.ConversaApplication.Identity");
+        assertThat(folder.resolve("module-identity.puml")).exists();
     }
 }

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../../components/ui/field'
 import { PageHeader } from '../../../components/ui/page-header'
 import { Table, TableMessageRow } from '../../../components/ui/table'
 import { formatDateTime, formatDetails } from '../../../lib/format'
+import { eventMessageLabel } from '../../../lib/i18n'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import type { Severity } from '../../../types/api'
 import { useCriticalEvents, type EventFilters } from '../api/events'
@@ -65,7 +66,7 @@ export function CriticalEventsPage() {
                 </Badge>
               </td>
               <td className="cell-mono">{event.source}</td>
-              <td>{event.message}</td>
+              <td>{eventMessageLabel(event.code)}</td>
               <td className="cell-details">{formatDetails(event.details)}</td>
             </tr>
           ))}

@@ -30,9 +30,9 @@ function groupsOf(permissions: PermissionResponse[]) {
 }
 
 /** Why a checkbox is locked, or null when it may be changed. */
-function lockReason(role: Role, permission: PermissionResponse): 'alwaysAdministrator' | 'administratorOnly' | null {
+function lockReason(role: Role, permission: PermissionResponse): 'alwaysAdministrator' | 'notGrantable' | null {
   if (role === 'ADMINISTRATOR' && permission.alwaysAdministrator) return 'alwaysAdministrator'
-  if (role !== 'ADMINISTRATOR' && permission.administratorOnly) return 'administratorOnly'
+  if (ROLE_ORDER.indexOf(role) > ROLE_ORDER.indexOf(permission.minimumRole)) return 'notGrantable'
   return null
 }
 
@@ -84,7 +84,7 @@ export function RolesMatrix({ data, saving, onEdit, onSave }: RolesMatrixProps) 
                 </th>
                 {roles.map((role) => {
                   const reason = lockReason(role, permission)
-                  const title = reason ? t(`rolesPage.${reason}`) : undefined
+                  const title = reason ? t(`rolesPage.${reason}`, { role: t(`roles.${permission.minimumRole}`) }) : undefined
                   const checked =
                     reason === 'alwaysAdministrator' || (draft[role] ?? []).includes(permission.code)
                   return (

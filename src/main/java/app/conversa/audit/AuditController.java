@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Audit log")
-@Validated
 @RequestMapping("/api/audit")
 @PreAuthorize("hasAuthority('audit.view')")
 class AuditController {

@@ -1,9 +1,9 @@
 package app.conversa.audit;
 
 import app.conversa.shared.CursorPage;
+import app.conversa.shared.LikePattern;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -48,8 +48,8 @@ class AuditQueries {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("action"), filter.action()));
         }
         if (filter.actor() != null && !filter.actor().isBlank()) {
-            String pattern = "%" + filter.actor().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-            spec = spec.and((root, q, cb) -> cb.like(cb.lower(root.get("actorLogin")), pattern, '\\'));
+            String pattern = LikePattern.containing(filter.actor());
+            spec = spec.and((root, q, cb) -> cb.like(cb.lower(root.get("actorLogin")), pattern, LikePattern.ESCAPE));
         }
         if (filter.from() != null) {
             spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));

@@ -26,18 +26,10 @@ public class AuditTrail {
 
     /** Records that {@code actor} did {@code action} to the target; details are small values, never secrets. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> details) {
-        append(actor, action, targetType, targetId, details);
-    }
-
-    /** Records an event that must stay even when the caller's work is rolled back (a failed login). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordIndependently(Actor actor, String action, Map<String, ?> details) {
-        append(actor, action, null, null, details);
-    }
-
-    private void append(Actor actor, String action, String targetType, Object targetId, Map<String, ?> values) {
+    public void record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> values) {
         entries.save(new AuditEntry(clock.instant(), actor, RequestAddress.current(), action, targetType,
                 targetId == null ? null : targetId.toString(), details.write(values)));
     }
+
+
 }

@@ -26,18 +26,18 @@ class CriticalEvent {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Severity severity;
     private String source;
-    private String message;
+    private String code;
     @Column(length = 8000)
     private String details;
 
     protected CriticalEvent() {
     }
 
-    CriticalEvent(Instant occurredAt, Severity severity, String source, String message, String details) {
+    CriticalEvent(Instant occurredAt, Severity severity, String source, String code, String details) {
         this.occurredAt = occurredAt;
         this.severity = severity;
         this.source = source;
-        this.message = message.length() <= 500 ? message : message.substring(0, 500);
+        this.code = code;
         this.details = details;
     }
 
@@ -45,6 +45,6 @@ class CriticalEvent {
     Instant occurredAt() { return occurredAt; }
     Severity severity() { return severity; }
     String source() { return source; }
-    String message() { return message; }
+    String code() { return code; }
     String details() { return details; }
 }

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import app.conversa.shared.AccessRefused;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The critical-event log: things an administrator must be able to find later (connection lost,
- * webhook rejected, send failure, permission denied). Each event is committed on its own, so it
- * stays even when the work that noticed it fails.
+ * webhook rejected, send failure, access refused). Each event is committed on its own, so it
+ * stays even when the work that noticed it fails. An event is a code (translated by the web app,
+ * e.g. {@code security.access_refused}) with small details, never message bodies or secrets.
  */
 @Service
 public class CriticalEvents {
@@ -28,10 +31,16 @@ public class CriticalEvents {
         this.clock = clock;
     }
 
-    /** Records an event; {@code message} is for people and must hold no secrets or message bodies. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(Severity severity, String source, String message, Map<String, ?> values) {
-        log.warn("critical event [{}] {}: {}", severity, source, message);
-        events.save(new CriticalEvent(clock.instant(), severity, source, message, details.write(values)));
+    public void record(Severity severity, String source, String code, Map<String, ?> values) {
+        log.warn("critical event [{}] {}: {}", severity, source, code);
+        events.save(new CriticalEvent(clock.instant(), severity, source, code, details.write(values)));
+    }
+
+    /** Every refusal, wherever it was decided, is a critical event. */
+    @EventListener
+    void on(AccessRefused refusal) {
+        record(Severity.WARNING, "security", "security.access_refused", Map.of("userId", refusal.userId(),
+                "method", refusal.method(), "path", refusal.path(), "reason", refusal.code()));
     }
 }

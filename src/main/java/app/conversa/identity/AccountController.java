@@ -45,7 +45,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody ChangePasswordRequest change,
             HttpServletRequest request) {
-        accounts.changePassword(me, change.currentPassword(), change.newPassword());
+        accounts.changePassword(me, change.currentPassword(), change.newPassword(), request.getRemoteAddr());
         var session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -1,17 +1,14 @@
 package app.conversa.identity;
 
-import app.conversa.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,13 +24,11 @@ class AuthController {
     private final Logins logins;
     private final UserDirectory directory;
     private final SecurityContextRepository contexts;
-    private final AuditTrail audit;
 
-    AuthController(Logins logins, UserDirectory directory, SecurityContextRepository contexts, AuditTrail audit) {
+    AuthController(Logins logins, UserDirectory directory, SecurityContextRepository contexts) {
         this.logins = logins;
         this.directory = directory;
         this.contexts = contexts;
-        this.audit = audit;
     }
 
     /** Signs in: a new session id (no fixation), the user in the session, the user's profile back. */
@@ -53,9 +48,8 @@ class AuthController {
     /** Ends this session only. */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Transactional
     void logout(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
-        audit.record(me.actor(), "auth.logout", "user", me.id(), Map.of());
+        logins.logout(me);
         var session = request.getSession(false);
         if (session != null) {
             session.invalidate();

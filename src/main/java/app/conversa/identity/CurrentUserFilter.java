@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CurrentUserFilter extends OncePerRequestFilter {
 
     private static final Set<String> ALLOWED_WITH_TEMPORARY_PASSWORD =
-            Set.of("/api/auth/me", "/api/auth/logout", "/api/account/password");
+            Set.of("/api/auth/me", "/api/auth/login", "/api/auth/logout", "/api/account/password");
 
     private final UserDirectory directory;
     private final SecurityProblems problems;

@@ -1,11 +1,12 @@
 package app.conversa.identity;
 
 import app.conversa.shared.ConversaException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Which departments a user may be placed in: existing, active ones. */
+/** Which departments a user may join: existing, active ones. Staying in an inactivated one is fine. */
 @Component
 class DepartmentRules {
 
@@ -15,10 +16,12 @@ class DepartmentRules {
         this.departments = departments;
     }
 
-    void checkAssignable(Set<Long> departmentIds) {
-        var usable = departments.findAllByIdInOrderByName(departmentIds).stream()
+    void checkJoinable(Set<Long> before, Set<Long> after) {
+        var joining = new HashSet<>(after);
+        joining.removeAll(before);
+        var usable = departments.findAllByIdInOrderByName(joining).stream()
                 .filter(Department::active).map(Department::id).collect(Collectors.toSet());
-        departmentIds.stream().filter(id -> !usable.contains(id)).findFirst().ifPresent(id -> {
+        joining.stream().filter(id -> !usable.contains(id)).findFirst().ifPresent(id -> {
             throw ConversaException.invalid("department.unknown", id);
         });
     }

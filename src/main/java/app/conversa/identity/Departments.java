@@ -35,7 +35,7 @@ class Departments {
 
     @Transactional(readOnly = true)
     List<Department> visibleTo(CurrentUser user) {
-        return user.isAdministrator() || user.has(Permission.DEPARTMENTS_MANAGE)
+        return user.isAdministrator()
                 ? departments.findAllByOrderByName()
                 : departments.findAllByIdInOrderByName(user.departmentIds());
     }
@@ -82,6 +82,9 @@ class Departments {
     @Transactional
     Department changeMembers(CurrentUser actor, long id, Set<Long> userIds) {
         var department = load(id);
+        if (!department.active()) {
+            throw ConversaException.conflict("department.inactive", department.name());
+        }
         var wanted = users.findAllByIdIn(userIds);
         if (wanted.size() != userIds.size()) {
             throw ConversaException.invalid("user.not_found", userIds);

@@ -8,10 +8,14 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins per login and per client address in the database (so every node sees the
- * same counts) and refuses further attempts once either passes its limit within the window.
+ * Limits password guesses per login and per client address, counted in the database so every
+ * node sees the same counts. Each attempt is written and committed before its password is
+ * checked, so attempts made in parallel count against each other; a successful one clears the
+ * login's attempts, a failed one stays until the window has passed.
  */
 @Component
 class LoginThrottle {
@@ -26,8 +30,14 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    void check(String login, String address) {
-        Instant since = clock.instant().minus(settings.window());
+    /** Records an attempt, or refuses it (and records nothing) when either limit is already used up. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void attempt(String login, String address) {
+        Instant now = clock.instant();
+        Instant since = now.minus(settings.window());
+        jdbc.sql("delete from login_failures where failed_at < ?").param(utc(since)).update();
+        jdbc.sql("insert into login_failures (login, address, failed_at) values (?, ?, ?)")
+                .params(login, address, utc(now)).update();
         blocked("login", login, settings.maxFailuresPerLogin(), since)
                 .or(() -> blocked("address", address, settings.maxFailuresPerAddress(), since))
                 .ifPresent(retryAfter -> {
@@ -35,21 +45,17 @@ class LoginThrottle {
                 });
     }
 
-    /** Records a failure; returns true when it is the one that reaches the per-login limit. */
-    boolean recordFailure(String login, String address) {
-        Instant now = clock.instant();
-        jdbc.sql("delete from login_failures where failed_at < ?").param(utc(now.minus(settings.window()))).update();
-        jdbc.sql("insert into login_failures (login, address, failed_at) values (?, ?, ?)")
-                .params(login, address, utc(now)).update();
-        return failuresSince("login", login, now.minus(settings.window())) == settings.maxFailuresPerLogin();
+    /** Whether the login has just used up its allowance (to report a lock once). */
+    boolean exhausted(String login) {
+        return count("login", login, clock.instant().minus(settings.window())) == settings.maxFailuresPerLogin();
     }
 
-    void clear(String login) {
+    void succeeded(String login) {
         jdbc.sql("delete from login_failures where login = ?").param(login).update();
     }
 
     private Optional<Duration> blocked(String column, String value, int limit, Instant since) {
-        if (failuresSince(column, value, since) < limit) {
+        if (count(column, value, since) <= limit) {
             return Optional.empty();
         }
         Instant oldest = jdbc.sql("select min(failed_at) from login_failures where " + column + " = ? and failed_at >= ?")
@@ -57,7 +63,7 @@ class LoginThrottle {
         return Optional.of(Duration.between(clock.instant(), oldest.plus(settings.window())));
     }
 
-    private long failuresSince(String column, String value, Instant since) {
+    private long count(String column, String value, Instant since) {
         return jdbc.sql("select count(*) from login_failures where " + column + " = ? and failed_at >= ?")
                 .params(value, utc(since)).query(Long.class).single();
     }

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Checks credentials, with throttling, and records every attempt in the audit log. */
+/** Checks credentials, with throttling, and records every sign-in, failure and sign-out in the audit log. */
 @Service
 class Logins {
 
@@ -38,7 +38,7 @@ class Logins {
     long login(String rawLogin, String password, String address) {
         String login = rawLogin.strip().toLowerCase(Locale.ROOT);
         try {
-            throttle.check(login, address);
+            throttle.attempt(login, address);
         } catch (LoginThrottledException e) {
             audit.record(new Actor(null, login), "auth.login.throttled", null, null, Map.of());
             throw e;
@@ -46,12 +46,17 @@ class Logins {
         var user = users.findByLogin(login).orElse(null);
         boolean valid = user != null ? passwords.matches(password, user.passwordHash()) : matchNothing(password);
         if (!valid || !user.active()) {
-            refuse(login, user, address);
+            refuse(login, user);
         }
-        throttle.clear(login);
+        throttle.succeeded(login);
         user.recordLogin(clock.instant());
         audit.record(new Actor(user.id(), login), "auth.login.succeeded", "user", user.id(), Map.of());
         return user.id();
+    }
+
+    @Transactional
+    void logout(CurrentUser user) {
+        audit.record(user.actor(), "auth.logout", "user", user.id(), Map.of());
     }
 
     private boolean matchNothing(String password) {
@@ -59,13 +64,12 @@ class Logins {
         return false;
     }
 
-    private void refuse(String login, User user, String address) {
+    private void refuse(String login, User user) {
         String reason = user == null ? "unknown_login" : user.active() ? "wrong_password" : "inactive_user";
         audit.record(new Actor(user == null ? null : user.id(), login), "auth.login.failed", null, null,
                 Map.of("reason", reason));
-        if (throttle.recordFailure(login, address)) {
-            criticalEvents.record(Severity.WARNING, "identity", "Login locked after repeated failures",
-                    Map.of("login", login));
+        if (throttle.exhausted(login)) {
+            criticalEvents.record(Severity.WARNING, "identity", "identity.login_locked", Map.of("login", login));
         }
         throw new ConversaException(HttpStatus.UNAUTHORIZED, "login.invalid_credentials");
     }

@@ -58,8 +58,8 @@ public class PermissionMatrix {
             if (role == Role.ADMINISTRATOR && permission.alwaysAdministrator() && !wanted.contains(permission)) {
                 throw ConversaException.invalid("role.permission_required", permission.code());
             }
-            if (role != Role.ADMINISTRATOR && permission.administratorOnly() && wanted.contains(permission)) {
-                throw ConversaException.invalid("role.administrator_only", permission.code());
+            if (!permission.grantableTo(role) && wanted.contains(permission)) {
+                throw ConversaException.invalid("role.permission_not_grantable", permission.code(), role.name());
             }
         }
     }

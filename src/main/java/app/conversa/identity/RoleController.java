@@ -30,7 +30,7 @@ class RoleController {
         this.matrix = matrix;
     }
 
-    record PermissionResponse(String code, String group, boolean alwaysAdministrator, boolean administratorOnly) { }
+    record PermissionResponse(String code, String group, boolean alwaysAdministrator, Role minimumRole) { }
 
     record RoleResponse(Role role, List<String> permissions) {
         static RoleResponse of(Role role, Set<Permission> permissions) {
@@ -45,7 +45,7 @@ class RoleController {
     @GetMapping
     RolesResponse matrix() {
         var permissions = Arrays.stream(Permission.values()).map(p -> new PermissionResponse(p.code(), p.group(),
-                p.alwaysAdministrator(), p.administratorOnly())).toList();
+                p.alwaysAdministrator(), p.minimumRole())).toList();
         var roles = matrix.all().entrySet().stream().map(e -> RoleResponse.of(e.getKey(), e.getValue())).toList();
         return new RolesResponse(permissions, roles);
     }

@@ -1,12 +1,11 @@
 package app.conversa.identity;
 
-import app.conversa.audit.CriticalEvents;
-import app.conversa.audit.Severity;
+import app.conversa.shared.AccessRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,20 +22,21 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The security layer's refusals as RFC 9457 problems in the caller's language: 401 when not
- * signed in, 403 when not allowed (recorded as a critical event, except CSRF mismatches), and 403
- * {@code password_change_required} while a temporary password is still in use.
+ * signed in, 403 when not allowed, and 403
+ * {@code password_change_required} while a temporary password is still in use. Refusals are
+ * published as {@link AccessRefused}, which the audit module logs as critical events.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final CriticalEvents criticalEvents;
+    private final ApplicationEventPublisher events;
 
-    SecurityProblems(MessageSource messages, ObjectMapper json, CriticalEvents criticalEvents) {
+    SecurityProblems(MessageSource messages, ObjectMapper json, ApplicationEventPublisher events) {
         this.messages = messages;
         this.json = json;
-        this.criticalEvents = criticalEvents;
+        this.events = events;
     }
 
     @Override
@@ -53,9 +53,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        String who = authentication == null ? "anonymous" : authentication.getName();
-        criticalEvents.record(Severity.WARNING, "security", "Permission denied",
-                Map.of("userId", who, "method", request.getMethod(), "path", request.getRequestURI()));
+        events.publishEvent(new AccessRefused(authentication == null ? "anonymous" : authentication.getName(),
+                request.getMethod(), request.getRequestURI(), "forbidden"));
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 

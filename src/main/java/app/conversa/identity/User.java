@@ -63,7 +63,12 @@ class User {
     }
 
     /** What an administrator edits about a user. */
-    record Profile(String displayName, String email, Role role, String language, Set<Long> departmentIds) { }
+    record Profile(String displayName, String email, Role role, String language, Set<Long> departmentIds) {
+
+        Profile withDepartments(Set<Long> ids) {
+            return new Profile(displayName, email, role, language, ids);
+        }
+    }
 
     void apply(Profile profile, Instant now) {
         this.displayName = profile.displayName().strip();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,26 +39,26 @@ class UserAdministration {
     }
 
     @Transactional(readOnly = true)
-    List<User> list(CurrentUser actor, Specification<User> filter) {
-        return users.findAll(ManagementScope.visibleTo(actor).and(filter), Sort.by("displayName", "id"));
+    List<User> list(CurrentUser actor, UserFilter filter) {
+        return users.findAll(ManagementScope.visibleTo(actor).and(filter.specification()), Sort.by("displayName", "id"));
     }
 
     @Transactional(readOnly = true)
     User find(CurrentUser actor, long id) {
-        var user = load(id);
-        ManagementScope.checkMayChange(actor, user);
-        return user;
+        return loadVisible(actor, id);
     }
 
     @Transactional
     User create(CurrentUser actor, String rawLogin, User.Profile profile, String temporaryPassword) {
         String login = rawLogin.strip().toLowerCase(Locale.ROOT);
-        ManagementScope.checkMayGive(actor, profile.role(), profile.departmentIds());
-        departments.checkAssignable(profile.departmentIds());
+        ManagementScope.checkMayGive(actor, profile.role());
+        var departmentIds = ManagementScope.departmentsAfter(actor, Set.of(), profile.departmentIds());
+        departments.checkJoinable(Set.of(), departmentIds);
         if (users.existsByLogin(login)) {
             throw ConversaException.conflict("user.login_taken", login);
         }
-        var user = users.save(new User(login, profile, passwords.hashNew(temporaryPassword, login), true, clock.instant()));
+        var user = users.save(new User(login, profile.withDepartments(departmentIds),
+                passwords.hashNew(temporaryPassword, login), true, clock.instant()));
         audit.record(actor.actor(), "user.created", "user", user.id(), Map.of("login", login,
                 "role", profile.role(), "departmentIds", profile.departmentIds()));
         return user;
@@ -66,23 +66,22 @@ class UserAdministration {
 
     @Transactional
     User update(CurrentUser actor, long id, User.Profile profile) {
-        var user = load(id);
-        ManagementScope.checkMayChange(actor, user);
-        ManagementScope.checkMayGive(actor, profile.role(), profile.departmentIds());
-        departments.checkAssignable(profile.departmentIds());
+        var user = loadVisible(actor, id);
+        ManagementScope.checkMayGive(actor, profile.role());
         var before = user.profile();
+        var departmentIds = ManagementScope.departmentsAfter(actor, before.departmentIds(), profile.departmentIds());
+        departments.checkJoinable(before.departmentIds(), departmentIds);
         if (before.role() == Role.ADMINISTRATOR && profile.role() != Role.ADMINISTRATOR && user.active()) {
             refuseRemovingLastAdministrator(user);
         }
-        user.apply(profile, clock.instant());
+        user.apply(profile.withDepartments(departmentIds), clock.instant());
         audit.record(actor.actor(), "user.updated", "user", id, changes(before, user.profile()));
         return user;
     }
 
     @Transactional
     User inactivate(CurrentUser actor, long id) {
-        var user = load(id);
-        ManagementScope.checkMayChange(actor, user);
+        var user = loadVisible(actor, id);
         if (user.id() == actor.id()) {
             throw ConversaException.conflict("user.cannot_inactivate_self");
         }
@@ -97,8 +96,7 @@ class UserAdministration {
 
     @Transactional
     User reactivate(CurrentUser actor, long id) {
-        var user = load(id);
-        ManagementScope.checkMayChange(actor, user);
+        var user = loadVisible(actor, id);
         user.reactivate(clock.instant());
         audit.record(actor.actor(), "user.reactivated", "user", id, Map.of("login", user.login()));
         return user;
@@ -106,15 +104,16 @@ class UserAdministration {
 
     @Transactional
     void resetPassword(CurrentUser actor, long id, String temporaryPassword) {
-        var user = load(id);
-        ManagementScope.checkMayChange(actor, user);
+        var user = loadVisible(actor, id);
         user.changePassword(passwords.hashNew(temporaryPassword, user.login()), true, clock.instant());
         sessions.endAll(id);
         audit.record(actor.actor(), "user.password.reset", "user", id, Map.of("login", user.login()));
     }
 
-    private User load(long id) {
-        return users.findById(id).orElseThrow(() -> ConversaException.notFound("user.not_found", id));
+    private User loadVisible(CurrentUser actor, long id) {
+        var user = users.findById(id).orElseThrow(() -> ConversaException.notFound("user.not_found", id));
+        ManagementScope.checkMaySee(actor, user);
+        return user;
     }
 
     private void refuseRemovingLastAdministrator(User user) {

@@ -4,9 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Locale;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +41,7 @@ class UserController {
     List<UserResponse> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) Long departmentId) {
-        return administration.list(me, filter(q, role, active, departmentId)).stream().map(UserResponse::of).toList();
+        return administration.list(me, new UserFilter(q, role, active, departmentId)).stream().map(UserResponse::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -78,24 +76,5 @@ class UserController {
     void resetPassword(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
             @Valid @RequestBody ResetPasswordRequest request) {
         administration.resetPassword(me, id, request.newPassword());
-    }
-
-    private static Specification<User> filter(String q, Role role, Boolean active, Long departmentId) {
-        Specification<User> spec = Specification.unrestricted();
-        if (q != null && !q.isBlank()) {
-            String pattern = "%" + q.strip().toLowerCase(Locale.ROOT) + "%";
-            spec = spec.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("displayName")), pattern),
-                    cb.like(root.get("login"), pattern)));
-        }
-        if (role != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("role"), role));
-        }
-        if (active != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
-        }
-        if (departmentId != null) {
-            spec = spec.and((root, query, cb) -> cb.isMember(departmentId, root.get("departmentIds")));
-        }
-        return spec;
     }
 }

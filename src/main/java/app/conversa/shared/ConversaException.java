@@ -11,13 +11,24 @@ public class ConversaException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final boolean refusesAccess;
     private final transient Object[] args;
 
     public ConversaException(HttpStatus status, String code, Object... args) {
+        this(status, code, false, args);
+    }
+
+    private ConversaException(HttpStatus status, String code, boolean refusesAccess, Object... args) {
         super(code);
         this.status = status;
         this.code = code;
+        this.refusesAccess = refusesAccess;
         this.args = args;
+    }
+
+    /** Whether this refuses the caller access (logged as a critical event), rather than rejecting bad input. */
+    public boolean refusesAccess() {
+        return refusesAccess;
     }
 
     public HttpStatus status() {
@@ -41,7 +52,12 @@ public class ConversaException extends RuntimeException {
     }
 
     public static ConversaException forbidden(String code, Object... args) {
-        return new ConversaException(HttpStatus.FORBIDDEN, code, args);
+        return new ConversaException(HttpStatus.FORBIDDEN, code, true, args);
+    }
+
+    /** Outside the caller's scope: answered exactly like a missing target, so existence is not revealed. */
+    public static ConversaException hidden(String code, Object... args) {
+        return new ConversaException(HttpStatus.NOT_FOUND, code, true, args);
     }
 
     public static ConversaException invalid(String code, Object... args) {

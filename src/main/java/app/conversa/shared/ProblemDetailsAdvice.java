@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,15 +31,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private final MessageSource messages;
+    private static final Map<Integer, String> FRAMEWORK_CODES = Map.of(400, "invalid_request", 404, "not_found",
+            405, "method_not_allowed", 406, "not_acceptable", 413, "too_large", 415, "unsupported_media_type");
 
-    ProblemDetailsAdvice(MessageSource messages) {
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+
+    ProblemDetailsAdvice(MessageSource messages, ApplicationEventPublisher events) {
         this.messages = messages;
+        this.events = events;
         setMessageSource(messages);
     }
 
     @ExceptionHandler(ConversaException.class)
-    ResponseEntity<ProblemDetail> refused(ConversaException e) {
+    ResponseEntity<ProblemDetail> refused(ConversaException e, HttpServletRequest request) {
+        if (e.refusesAccess()) {
+            var caller = SecurityContextHolder.getContext().getAuthentication();
+            events.publishEvent(new AccessRefused(caller == null ? "anonymous" : caller.getName(),
+                    request.getMethod(), request.getRequestURI(), e.code()));
+        }
         var problem = problem(e.status(), e.code(), e.args());
         var headers = new HttpHeaders();
         if (e instanceof RetryLater later) {
@@ -75,6 +88,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring's own refusals (bad parameter type, unreadable body, wrong method …) get a code and our wording too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
+            String code = FRAMEWORK_CODES.getOrDefault(status.value(), "error");
+            var locale = LocaleContextHolder.getLocale();
+            detail.setDetail(messages.getMessage("problem." + code, null, detail.getDetail(), locale));
+            detail.setTitle(messages.getMessage("problem.title." + status.value(), null, detail.getTitle(), locale));
+            detail.setType(URI.create("urn:conversa:problem:" + code));
+            detail.setProperty("code", code);
+        }
+        return response;
     }
 
     private ProblemDetail problem(HttpStatus status, String code, Object... args) {

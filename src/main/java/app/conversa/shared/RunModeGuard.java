@@ -39,12 +39,17 @@ class RunModeGuard implements EnvironmentPostProcessor, Ordered {
                 problems.add("the embedded H2 database is for demo and tests; set CONVERSA_DB_URL to PostgreSQL");
             }
         } else if (demo && !url.startsWith("jdbc:h2:")) {
-            problems.add("demo mode refuses to run against " + url.replaceAll("//[^/]*@", "//")
+            problems.add("demo mode refuses to run against " + withoutCredentials(url)
                     + ": demo users have published passwords. Use the prod profile for a real database");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Conversa refuses to start: " + String.join("; ", problems));
         }
+    }
+
+    /** The URL without user info or query string, where JDBC URLs carry passwords. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@]*@", "//").replaceAll("[?;].*$", "");
     }
 
     private static void requireSet(ConfigurableEnvironment env, String property, String variable, List<String> problems) {

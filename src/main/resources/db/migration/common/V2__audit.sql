@@ -21,7 +21,7 @@ create table critical_events (
     occurred_at timestamp with time zone not null,
     severity    varchar(10) not null,
     source      varchar(60) not null,
-    message     varchar(500) not null,
+    code        varchar(80) not null,
     details     varchar(8000) not null,
     constraint ck_critical_events_severity check (severity in ('INFO', 'WARNING', 'CRITICAL'))
 );

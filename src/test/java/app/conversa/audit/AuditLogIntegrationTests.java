@@ -60,18 +60,38 @@ class AuditLogIntegrationTests {
     }
 
     @Test
-    void permissionDenialsAreCriticalEvents() {
+    void refusalsByPermissionAndByScopeAreCriticalEvents() {
+        long department = accounts.department();
         var agent = accounts.create(Role.AGENT);
+        var supervisor = accounts.create(Role.SUPERVISOR, department);
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
 
         ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD).get("/api/audit");
+        ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD).get("/api/users/" + agent.id());
 
         var events = admin.get("/api/critical-events?source=security&severity=WARNING").json().get("items");
         assertThat(events).anySatisfy(event -> {
-            assertThat(event.get("message").asString()).isEqualTo("Permission denied");
+            assertThat(event.get("code").asString()).isEqualTo("security.access_refused");
             assertThat(event.get("details").get("userId").asString()).isEqualTo(Long.toString(agent.id()));
             assertThat(event.get("details").get("path").asString()).isEqualTo("/api/audit");
+            assertThat(event.get("details").get("reason").asString()).isEqualTo("forbidden");
         });
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.get("details").get("userId").asString()).isEqualTo(Long.toString(supervisor.id()));
+            assertThat(event.get("details").get("path").asString()).isEqualTo("/api/users/" + agent.id());
+            assertThat(event.get("details").get("reason").asString()).isEqualTo("user.not_found");
+        });
+    }
+
+    @Test
+    void theSourceFilterTakesPercentAndUnderscoreLiterally() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var agent = ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD);
+        agent.get("/api/roles");
+
+        assertThat(admin.get("/api/critical-events?source=secur").json().get("items")).isNotEmpty();
+        assertThat(admin.get("/api/critical-events?source=%25").json().get("items")).isEmpty();
+        assertThat(admin.get("/api/critical-events?source=_").json().get("items")).isEmpty();
     }
 
     @Test

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.conversa.ApiSession;
 import app.conversa.IntegrationTest;
 import app.conversa.TestAccounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,8 @@ class LoginIntegrationTests {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.json().get("detail").asString()).isEqualTo("Usuario o contraseña incorrectos.");
         assertThat(auditedActions(agent.login())).containsExactly("auth.login.failed");
+        assertThat(jdbc.sql("select address from audit_log where actor_login = ?").param(agent.login())
+                .query(String.class).single()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
     @Test
@@ -111,15 +118,54 @@ class LoginIntegrationTests {
     }
 
     @Test
-    void signingInIssuesANewSessionId() {
+    void signingInIssuesANewSessionIdAndTheOldOneStopsWorking() {
+        var first = accounts.create(Role.AGENT);
+        var second = accounts.create(Role.AGENT);
+        var client = ApiSession.signedIn(port, first.login(), TestAccounts.PASSWORD);
+        String before = client.cookie("SESSION");
+
+        var again = client.login(second.login(), TestAccounts.PASSWORD);
+
+        assertThat(again.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(client.cookie("SESSION")).isNotNull().isNotEqualTo(before);
+        assertThat(client.get("/api/auth/me").json().get("login").asString()).isEqualTo(second.login());
+        assertThat(ApiSession.withSessionCookie(port, before).get("/api/auth/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void changesWithoutTheCsrfTokenAreRefused() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        var session = ApiSession.signedIn(port, admin.login(), TestAccounts.PASSWORD);
+
+        var missing = session.withCsrfHeader("").post("/api/departments", Map.of("name", "csrf-" + admin.id()));
+        var forged = session.withCsrfHeader("forged-token").put("/api/roles/AGENT/permissions", Map.of("permissions", List.of()));
+        var signIn = ApiSession.anonymous(port).withCsrfHeader("").login(admin.login(), TestAccounts.PASSWORD);
+
+        assertThat(List.of(missing.code(), forged.code(), signIn.code())).containsOnly("csrf");
+        assertThat(List.of(missing.status(), forged.status(), signIn.status())).containsOnly(403);
+        assertThat(session.withCsrfHeader(null).get("/api/departments").json().findValuesAsString("name"))
+                .doesNotContain("csrf-" + admin.id());
+    }
+
+    @Test
+    void parallelGuessesCannotOutrunTheThrottle() throws Exception {
         var agent = accounts.create(Role.AGENT);
-        var client = ApiSession.anonymous(port);
-        var before = client.get("/api/auth/me").headers().firstValue("Set-Cookie").orElseThrow();
+        var guesses = new ArrayList<CompletableFuture<ApiSession.Response>>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "parallel-guess-" + i;
+            guesses.add(CompletableFuture.supplyAsync(() -> ApiSession.anonymous(port).login(agent.login(), guess),
+                    Executors.newVirtualThreadPerTaskExecutor()));
+        }
 
-        var after = client.login(agent.login(), TestAccounts.PASSWORD).headers().allValues("Set-Cookie");
+        var statuses = new ArrayList<Integer>();
+        for (var guess : guesses) {
+            statuses.add(guess.get().status());
+        }
 
-        assertThat(after).anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly")
-                .isNotEqualTo(before));
+        assertThat(statuses.stream().filter(status -> status == 401).count()).isLessThanOrEqualTo(5);
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(ApiSession.anonymous(port).login(agent.login(), TestAccounts.PASSWORD).status()).isEqualTo(429);
     }
 
     @Test

@@ -55,17 +55,22 @@ class PermissionMatrixIntegrationTests {
     }
 
     @Test
-    void administratorOnlyPermissionsCannotBeGivenToOtherRolesAndUnknownOnesAreRefused() {
+    void noRoleGetsAPermissionAboveItsRankAndUnknownOnesAreRefused() {
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
-        var with = new ArrayList<>(permissionsOf(admin, "SUPERVISOR"));
-        with.add("settings.global");
 
-        var refused = admin.put("/api/roles/SUPERVISOR/permissions", Map.of("permissions", with));
+        var settings = admin.put("/api/roles/SUPERVISOR/permissions",
+                Map.of("permissions", with(permissionsOf(admin, "SUPERVISOR"), "settings.global")));
+        var departments = admin.put("/api/roles/SUPERVISOR/permissions",
+                Map.of("permissions", with(permissionsOf(admin, "SUPERVISOR"), "departments.manage")));
+        var users = admin.put("/api/roles/AGENT/permissions",
+                Map.of("permissions", with(permissionsOf(admin, "AGENT"), "users.manage")));
         var unknown = admin.put("/api/roles/SUPERVISOR/permissions", Map.of("permissions", List.of("chats.delete")));
 
-        assertThat(refused.code()).isEqualTo("role.administrator_only");
+        assertThat(List.of(settings.code(), departments.code(), users.code())).containsOnly("role.permission_not_grantable");
         assertThat(unknown.code()).isEqualTo("role.unknown_permission");
-        assertThat(permissionsOf(admin, "SUPERVISOR")).doesNotContain("settings.global").contains("transfers.approve");
+        assertThat(permissionsOf(admin, "SUPERVISOR")).doesNotContain("settings.global", "departments.manage")
+                .contains("transfers.approve");
+        assertThat(permissionsOf(admin, "AGENT")).doesNotContain("users.manage");
     }
 
     @Test
@@ -77,6 +82,12 @@ class PermissionMatrixIntegrationTests {
         assertThat(matrix.get("permissions")).hasSize(Permission.values().length);
         assertThat(matrix.get("roles").findValuesAsString("role")).containsExactly("ADMINISTRATOR", "SUPERVISOR", "AGENT");
         assertThat(permissionsOf(admin, "AGENT")).containsExactlyInAnyOrder("messages.send", "transfers.request", "contacts.create");
+    }
+
+    private static List<String> with(List<String> permissions, String extra) {
+        var all = new ArrayList<>(permissions);
+        all.add(extra);
+        return all;
     }
 
     private static List<String> permissionsOf(ApiSession admin, String role) {

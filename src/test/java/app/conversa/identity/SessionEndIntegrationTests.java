@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A user's sessions end on password change, on inactivation and on a password reset (all of them). */
 @IntegrationTest
@@ -20,6 +21,8 @@ class SessionEndIntegrationTests {
     int port;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void changingThePasswordEndsEverySessionOfTheUser() {
@@ -31,6 +34,8 @@ class SessionEndIntegrationTests {
                 Map.of("currentPassword", TestAccounts.PASSWORD, "newPassword", NEW_PASSWORD));
 
         assertThat(change.status()).isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'auth.password.changed' and actor_id = ?")
+                .param(agent.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(laptop.get("/api/auth/me").status()).isEqualTo(401);
         assertThat(tablet.get("/api/auth/me").status()).isEqualTo(401);
         assertThat(ApiSession.anonymous(port).login(agent.login(), TestAccounts.PASSWORD).status()).isEqualTo(401);
@@ -38,16 +43,25 @@ class SessionEndIntegrationTests {
     }
 
     @Test
-    void aWrongCurrentPasswordChangesNothing() {
+    void aWrongCurrentPasswordChangesNothingAndGuessingItIsThrottled() {
         var agent = accounts.create(Role.AGENT);
         var session = ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD);
 
         var change = session.put("/api/account/password",
                 Map.of("currentPassword", "not-my-password", "newPassword", NEW_PASSWORD));
+        for (int i = 0; i < 4; i++) {
+            session.put("/api/account/password", Map.of("currentPassword", "guess-" + i, "newPassword", NEW_PASSWORD));
+        }
+        var sixth = session.put("/api/account/password",
+                Map.of("currentPassword", TestAccounts.PASSWORD, "newPassword", NEW_PASSWORD));
 
         assertThat(change.status()).isEqualTo(400);
         assertThat(change.code()).isEqualTo("password.current_wrong");
+        assertThat(sixth.status()).isEqualTo(429);
         assertThat(session.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'auth.password.change_failed' and actor_id = ?")
+                .param(agent.id()).query(Long.class).single()).isEqualTo(5);
+        jdbc.sql("delete from login_failures").update();
     }
 
     @Test
@@ -95,6 +109,10 @@ class SessionEndIntegrationTests {
         var blocked = fresh.get("/api/users");
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.code()).isEqualTo("password_change_required");
+        var sameBrowser = ApiSession.anonymous(port);
+        sameBrowser.login(other.login(), "temporary-pass-1");
+        assertThat(sameBrowser.login(admin.login(), TestAccounts.PASSWORD).status())
+                .as("another user can still sign in from a browser stuck at the password change").isEqualTo(200);
 
         fresh.put("/api/account/password", Map.of("currentPassword", "temporary-pass-1", "newPassword", NEW_PASSWORD));
         var changed = ApiSession.signedIn(port, other.login(), NEW_PASSWORD);

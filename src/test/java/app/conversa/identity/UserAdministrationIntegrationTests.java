@@ -100,13 +100,17 @@ class UserAdministrationIntegrationTests {
         var session = ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD);
 
         var created = session.post("/api/users", newUser("would-be-admin", "ADMINISTRATOR", department));
-        var edited = session.put("/api/users/" + admin.id(), profile("AGENT"));
+        var promoted = session.post("/api/users", newUser("would-be-supervisor", "SUPERVISOR", department));
+        var seen = session.get("/api/users/" + admin.id());
+        var edited = session.put("/api/users/" + admin.id(), profile("AGENT", department));
         var inactivated = session.post("/api/users/" + admin.id() + "/inactivate", null);
         var reset = session.post("/api/users/" + admin.id() + "/password", Map.of("newPassword", "taken-over-123"));
 
-        assertThat(created.code()).isEqualTo("user.role_not_allowed");
-        assertThat(List.of(edited.code(), inactivated.code(), reset.code())).containsOnly("user.out_of_scope");
-        assertThat(List.of(created.status(), edited.status(), inactivated.status(), reset.status())).containsOnly(403);
+        assertThat(List.of(created.code(), promoted.code())).containsOnly("user.role_not_allowed");
+        assertThat(List.of(created.status(), promoted.status())).containsOnly(403);
+        // outside the scope a user is answered as missing, so a supervisor cannot probe who exists
+        assertThat(List.of(seen.code(), edited.code(), inactivated.code(), reset.code())).containsOnly("user.not_found");
+        assertThat(List.of(seen.status(), edited.status(), inactivated.status(), reset.status())).containsOnly(404);
         assertThat(ApiSession.signedIn(port, admin.login(), TestAccounts.PASSWORD).get("/api/auth/me")
                 .json().get("role").asString()).isEqualTo("ADMINISTRATOR");
     }
@@ -124,13 +128,55 @@ class UserAdministrationIntegrationTests {
         var createdHere = session.post("/api/users", newUser("agent-" + mine, "AGENT", mine));
         var createdThere = session.post("/api/users", newUser("agent-" + other, "AGENT", other));
         var editedOther = session.put("/api/users/" + otherAgent.id(), profile("AGENT", other));
+        var resetOther = session.post("/api/users/" + otherAgent.id() + "/password", Map.of("newPassword", "taken-over-123"));
+        var inactivatedOther = session.post("/api/users/" + otherAgent.id() + "/inactivate", null);
+        var movedAway = session.put("/api/users/" + myAgent.id(), profile("AGENT", other));
         var inactivatedMine = session.post("/api/users/" + myAgent.id() + "/inactivate", null);
 
         assertThat(listed).contains(myAgent.login()).doesNotContain(otherAgent.login(), supervisor.login());
         assertThat(createdHere.status()).isEqualTo(201);
         assertThat(createdThere.code()).isEqualTo("user.departments_out_of_scope");
-        assertThat(editedOther.code()).isEqualTo("user.out_of_scope");
+        assertThat(List.of(editedOther.status(), resetOther.status(), inactivatedOther.status())).containsOnly(404);
+        assertThat(movedAway.code()).isEqualTo("user.departments_out_of_scope");
         assertThat(inactivatedMine.status()).isEqualTo(200);
+        assertThat(ApiSession.anonymous(port).login(otherAgent.login(), TestAccounts.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSupervisorEditsAnAgentOfTwoDepartmentsWithoutTouchingTheOtherOne() {
+        long mine = accounts.department();
+        long theirs = accounts.department();
+        var supervisor = accounts.create(Role.SUPERVISOR, mine);
+        var shared = accounts.create(Role.AGENT, mine, theirs);
+        var session = ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD);
+
+        var renamed = session.put("/api/users/" + shared.id(), profile("AGENT", mine));
+        var repeated = session.put("/api/users/" + shared.id(), profile("AGENT", mine, theirs));
+        var released = session.put("/api/users/" + shared.id(), profile("AGENT"));
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("displayName").asString()).isEqualTo("Edited");
+        assertThat(renamed.json().get("departmentIds").toString()).isEqualTo("[" + mine + "," + theirs + "]");
+        assertThat(repeated.json().get("departmentIds").toString()).isEqualTo("[" + mine + "," + theirs + "]");
+        // leaving the supervisor's department is allowed; the other department stays
+        assertThat(released.json().get("departmentIds").toString()).isEqualTo("[" + theirs + "]");
+        assertThat(session.get("/api/users/" + shared.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void membersOfAnInactivatedDepartmentCanStillBeEdited() {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var agent = accounts.create(Role.AGENT, department);
+        admin.post("/api/departments/" + department + "/inactivate", null);
+
+        var edited = admin.put("/api/users/" + agent.id(), profile("AGENT", department));
+        var joined = admin.put("/api/departments/" + department + "/members", Map.of("userIds", List.of(agent.id())));
+        var newcomer = admin.post("/api/users", newUser("late-" + department, "AGENT", department));
+
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(joined.code()).isEqualTo("department.inactive");
+        assertThat(newcomer.code()).isEqualTo("department.unknown");
     }
 
     @Test

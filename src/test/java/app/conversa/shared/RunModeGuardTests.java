@@ -35,11 +35,11 @@ class RunModeGuardTests {
     }
 
     @Test
-    void demoModeRefusesARealDatabase() {
+    void demoModeRefusesARealDatabaseWithoutPrintingItsPassword() {
         assertThatThrownBy(() -> start("default", "--conversa.test.isolated-database=false", "--conversa.demo.enabled=true",
-                "--spring.datasource.url=jdbc:postgresql://user:secret@db.internal:5432/conversa"))
-                .hasMessageContaining("demo mode refuses to run against")
-                .hasMessageNotContaining("secret");
+                "--spring.datasource.url=jdbc:postgresql://db.internal:5432/conversa?user=app&password=s3cr3t"))
+                .hasMessageContaining("demo mode refuses to run against jdbc:postgresql://db.internal:5432/conversa")
+                .hasMessageNotContaining("s3cr3t");
     }
 
     private static void start(String profile, String... args) {
