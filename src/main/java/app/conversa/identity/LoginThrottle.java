@@ -7,15 +7,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Limits password guesses per login and per client address, counted in the database so every
- * node sees the same counts. Each attempt is written and committed before its password is
- * checked, so attempts made in parallel count against each other; a successful one clears the
- * login's attempts, a failed one stays until the window has passed.
+ * node sees the same counts. Each attempt is committed on its own before it is counted and before
+ * its password is checked: the k-th attempt to commit then sees at least k attempts, so parallel
+ * guesses cannot all slip under the limit. A successful attempt clears the login's attempts; a
+ * failed one stays until the window has passed.
  */
 @Component
 class LoginThrottle {
@@ -23,26 +27,40 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final LoginThrottleSettings settings;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    LoginThrottle(JdbcClient jdbc, LoginThrottleSettings settings, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, LoginThrottleSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records an attempt, or refuses it (and records nothing) when either limit is already used up. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void attempt(String login, String address) {
+    /** Records an attempt, or refuses it (and takes it back) when either limit is used up. */
+    void attempt(String login, String address) {
         Instant now = clock.instant();
         Instant since = now.minus(settings.window());
-        jdbc.sql("delete from login_failures where failed_at < ?").param(utc(since)).update();
-        jdbc.sql("insert into login_failures (login, address, failed_at) values (?, ?, ?)")
-                .params(login, address, utc(now)).update();
-        blocked("login", login, settings.maxFailuresPerLogin(), since)
-                .or(() -> blocked("address", address, settings.maxFailuresPerAddress(), since))
-                .ifPresent(retryAfter -> {
-                    throw new LoginThrottledException(retryAfter);
-                });
+        long attempt = separately.execute(status -> {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into login_failures (login, address, failed_at) values (?, ?, ?)")
+                    .params(login, address, utc(now)).update(keys, "id");
+            return keys.getKeyAs(Number.class).longValue();
+        });
+        var blocked = blocked("login", login, settings.maxFailuresPerLogin(), since)
+                .or(() -> blocked("address", address, settings.maxFailuresPerAddress(), since));
+        if (blocked.isPresent()) {
+            separately.executeWithoutResult(status ->
+                    jdbc.sql("delete from login_failures where id = ?").param(attempt).update());
+            throw new LoginThrottledException(blocked.get());
+        }
+    }
+
+    /** Forgets attempts older than the window; off the sign-in path, so concurrent sign-ins never contend on it. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void forgetOldAttempts() {
+        jdbc.sql("delete from login_failures where failed_at < ?")
+                .param(utc(clock.instant().minus(settings.window()))).update();
     }
 
     /** Whether the login has just used up its allowance (to report a lock once). */

@@ -3,6 +3,7 @@ package app.conversa.identity;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.conversa.ApiSession;
 import app.conversa.IntegrationTest;
 import app.conversa.TestAccounts;
 import com.microsoft.playwright.Browser;
@@ -91,6 +92,10 @@ class UserAdministrationBrowserTests {
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit log")).click();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText(login);
         screenshot(page, "admin-audit");
+        ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD).get("/api/roles");
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Critical events")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Access refused");
+        screenshot(page, "admin-critical-events");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
         signIn(page, login, "temporary-pass-1");
