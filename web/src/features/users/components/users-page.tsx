@@ -92,7 +92,7 @@ export function UsersPage({ departments }: { departments: DepartmentResponse[] }
             <th scope="col">{t('users.role')}</th>
             <th scope="col">{t('users.departments')}</th>
             <th scope="col">{t('users.status')}</th>
-            <th scope="col">{t('users.lastLogin')}</th>
+            <th scope="col" className="hide-narrow">{t('users.lastLogin')}</th>
             <th scope="col">{t('common.actions')}</th>
           </tr>
         </thead>
@@ -117,7 +117,7 @@ export function UsersPage({ departments }: { departments: DepartmentResponse[] }
                   {user.active ? t('common.active') : t('common.inactive')}
                 </Badge>
               </td>
-              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language, { seconds: false }) : t('common.never')}</td>
+              <td className="hide-narrow">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language, { seconds: false }) : t('common.never')}</td>
               <td>
                 <div className="row-actions">
                   <Button small onClick={() => { setNotice(''); setOpen({ kind: 'edit', user }) }}>

@@ -85,6 +85,10 @@ class UserAdministrationBrowserTests {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create user")).click();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Valeria Cobos");
         screenshot(page, "admin-users");
+        page.setViewportSize(820, 1180);
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users"))).isVisible();
+        screenshot(page, "admin-users-tablet");
+        page.setViewportSize(1280, 800);
 
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Roles & permissions")).click();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Manage users");
@@ -113,6 +117,50 @@ class UserAdministrationBrowserTests {
         page.navigate(url("/users"));
         assertThat(page.getByText("Your role does not have permission to see this section.")).isVisible();
         assertThat(consoleErrors).as("browser console errors (CSP violations show here)").isEmpty();
+    }
+
+    @Test
+    void anAdministratorShapesDepartmentsPermissionsAndUsersAndFindsEveryStepInTheAuditLog() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        var agent = accounts.create(Role.AGENT);
+        var api = ApiSession.signedIn(port, admin.login(), TestAccounts.PASSWORD);
+        var supervisorPermissions = api.get("/api/roles").json().get("roles").get(1).get("permissions");
+        String department = "Cobranzas Norte " + agent.id();
+        var page = newPage("en-US");
+        signIn(page, admin.login(), TestAccounts.PASSWORD);
+        try {
+            go(page, "Departments");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New department")).click();
+            page.getByRole(AriaRole.DIALOG).getByLabel("Name").fill(department);
+            page.getByRole(AriaRole.DIALOG).getByLabel("Description").fill("Cartera de 30 a 90 días");
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create department")).click();
+            assertThat(page.getByRole(AriaRole.TABLE)).containsText(department);
+            screenshot(page, "admin-departments");
+
+            go(page, "Roles & permissions");
+            page.getByLabel("View audit log — Supervisor").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+            assertThat(page.getByText("Permissions saved.")).isVisible();
+            assertThat(page.getByLabel("Manage users — Agent")).isDisabled();
+
+            go(page, "Users");
+            var row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(agent.login()));
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Inactivate")).click();
+            page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Inactivate")).click();
+            assertThat(row).containsText("Inactive");
+
+            go(page, "Audit log");
+            var log = page.getByRole(AriaRole.TABLE);
+            assertThat(log).containsText("Department created");
+            assertThat(log).containsText("Role permissions changed");
+            assertThat(log).containsText("User inactivated");
+            screenshot(page, "admin-audit-after-changes");
+            assertThat(consoleErrors).isEmpty();
+        } finally {
+            var restore = new ArrayList<String>();
+            supervisorPermissions.forEach(code -> restore.add(code.asString()));
+            api.put("/api/roles/SUPERVISOR/permissions", java.util.Map.of("permissions", restore));
+        }
     }
 
     @Test
@@ -148,6 +196,10 @@ class UserAdministrationBrowserTests {
         page.getByLabel("Username").fill(login);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    private static void go(Page page, String menuItem) {
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(menuItem)).click();
     }
 
     private static List<String> navigationItems(Page page) {
