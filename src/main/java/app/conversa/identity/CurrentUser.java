@@ -19,10 +19,6 @@ public record CurrentUser(long id, String login, String displayName, String emai
         return Long.toString(id);
     }
 
-    public boolean has(Permission permission) {
-        return permissions.contains(permission);
-    }
-
     public boolean isAdministrator() {
         return role == Role.ADMINISTRATOR;
     }
