@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES } from '../../lib/i18n'
-import type { Language } from '../../types/api'
+import type { Language } from '../../types/domain'
 
 interface LanguageSelectProps {
   label: string

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Language } from '../../types/api'
+import type { Language } from '../../types/domain'
 import { en } from './en'
 import { es, type Translation } from './es'
 

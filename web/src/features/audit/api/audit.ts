@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { api, withQuery } from '../../../lib/api'
-import type { AuditPage } from '../../../types/api'
+import type { CursorPageAuditEntryResponse } from '../../../types/api'
 
 export interface AuditFilters {
   action: string
@@ -24,7 +24,7 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', 'entries', filters],
     queryFn: ({ pageParam }) =>
-      api.get<AuditPage>(withQuery('/api/audit', { ...filters, before: pageParam, size: PAGE_SIZE })),
+      api.get<CursorPageAuditEntryResponse>(withQuery('/api/audit', { ...filters, before: pageParam, size: PAGE_SIZE })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   })

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { api, withQuery } from '../../../lib/api'
-import type { CriticalEventPage, Severity } from '../../../types/api'
+import type { CursorPageCriticalEventResponse } from '../../../types/api'
+import type { Severity } from '../../../types/domain'
 
 export interface EventFilters {
   severity: Severity | ''
@@ -13,7 +14,7 @@ export function useCriticalEvents(filters: EventFilters) {
   return useInfiniteQuery({
     queryKey: ['critical-events', filters],
     queryFn: ({ pageParam }) =>
-      api.get<CriticalEventPage>(
+      api.get<CursorPageCriticalEventResponse>(
         withQuery('/api/critical-events', { ...filters, before: pageParam, size: PAGE_SIZE }),
       ),
     initialPageParam: undefined as string | undefined,

@@ -9,7 +9,7 @@ import { Table, TableMessageRow } from '../../../components/ui/table'
 import { formatDateTime, formatDetails } from '../../../lib/format'
 import { eventMessageLabel } from '../../../lib/i18n'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
-import type { Severity } from '../../../types/api'
+import type { Severity } from '../../../types/domain'
 import { useCriticalEvents, type EventFilters } from '../api/events'
 
 const SEVERITIES: readonly Severity[] = ['CRITICAL', 'WARNING', 'INFO']

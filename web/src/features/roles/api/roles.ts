@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api'
 import { meQueryKey } from '../../../lib/auth'
-import type { Role, RoleResponse, RolesResponse } from '../../../types/api'
+import type { RoleResponse, RolesResponse } from '../../../types/api'
+import type { Role } from '../../../types/domain'
 
 const rolesKey = ['roles'] as const
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/ui/button'
 import { Table } from '../../../components/ui/table'
 import { permissionDescription, permissionGroupLabel, permissionLabel } from '../../../lib/i18n'
-import type { PermissionResponse, Role, RolesResponse } from '../../../types/api'
+import type { PermissionResponse, RolesResponse } from '../../../types/api'
+import type { Role } from '../../../types/domain'
 
 const ROLE_ORDER: readonly Role[] = ['ADMINISTRATOR', 'SUPERVISOR', 'AGENT']
 

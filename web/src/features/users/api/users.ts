@@ -1,13 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, withQuery } from '../../../lib/api'
 import { queryKeys } from '../../../lib/query-keys'
-import type {
-  CreateUserRequest,
-  ResetPasswordRequest,
-  Role,
-  UpdateUserRequest,
-  UserResponse,
-} from '../../../types/api'
+import type { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, UserResponse } from '../../../types/api'
+import type { Role } from '../../../types/domain'
 
 export interface UserFilters {
   q?: string

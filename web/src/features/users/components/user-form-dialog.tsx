@@ -5,7 +5,8 @@ import { Dialog } from '../../../components/ui/dialog'
 import { ErrorMessage, fieldError } from '../../../components/ui/error-message'
 import { CheckboxGroup, SelectField, TextField } from '../../../components/ui/field'
 import { LANGUAGES } from '../../../lib/i18n'
-import type { DepartmentResponse, Language, Role, UserResponse } from '../../../types/api'
+import type { DepartmentResponse, UserResponse } from '../../../types/api'
+import type { Language, Role } from '../../../types/domain'
 import { useCreateUser, useUpdateUser } from '../api/users'
 
 interface UserFormDialogProps {

@@ -1,5 +1,6 @@
 package app.conversa.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,7 +39,7 @@ class AccountController {
         }
     }
 
-    record ChangeLanguageRequest(@NotNull @Pattern(regexp = "es|en") String language) { }
+    record ChangeLanguageRequest(@NotNull @Pattern(regexp = "es|en") @Schema(allowableValues = {"es", "en"}) String language) { }
 
     /** Changes the password; every session of the user ends, this one too, so they sign in again. */
     @PutMapping("/password")

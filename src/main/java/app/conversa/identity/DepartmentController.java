@@ -1,5 +1,6 @@
 package app.conversa.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,8 @@ class DepartmentController {
         this.departments = departments;
     }
 
-    record DepartmentResponse(long id, String name, String description, boolean active, List<Long> memberIds) { }
+    record DepartmentResponse(long id, String name, @Schema(nullable = true) String description, boolean active,
+            List<Long> memberIds) { }
 
     record SaveDepartmentRequest(@NotBlank @Size(max = 120) String name, @Size(max = 500) String description) { }
 

@@ -1,5 +1,6 @@
 package app.conversa.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ record UpdateUserRequest(
         @NotBlank @Size(max = 120) String displayName,
         @Email @Size(max = 254) String email,
         @NotNull Role role,
-        @NotNull @Pattern(regexp = "es|en") String language,
+        @NotNull @Pattern(regexp = "es|en") @Schema(allowableValues = {"es", "en"}) String language,
         @NotNull Set<Long> departmentIds) {
 
     User.Profile profile() {

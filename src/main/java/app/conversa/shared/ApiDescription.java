@@ -4,11 +4,17 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description's header; the operations come from the controllers. */
+/**
+ * The OpenAPI description's header; the operations come from the controllers. The web app's
+ * TypeScript types are generated from it (web/openapi.json, kept current by a test).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
@@ -23,5 +29,19 @@ class ApiDescription {
                                 the language of Accept-Language (es or en).""")
                         .license(new License().name("Open source")))
                 .servers(List.of(new Server().url("/").description("This Conversa server")));
+    }
+
+    /**
+     * Jackson writes every property of a response, null or not, so every property of a response
+     * schema ({@code …Response}, {@code CursorPage…}) is required; those that may be null say so
+     * with {@code @Schema(nullable = true)}.
+     */
+    @Bean
+    OpenApiCustomizer responsesHaveAllTheirProperties() {
+        return api -> api.getComponents().getSchemas().forEach((name, schema) -> {
+            if ((name.endsWith("Response") || name.startsWith("CursorPage")) && schema.getProperties() != null) {
+                schema.setRequired(new ArrayList<>(new TreeSet<String>(schema.getProperties().keySet())));
+            }
+        });
     }
 }
