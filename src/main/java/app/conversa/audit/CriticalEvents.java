@@ -1,6 +1,7 @@
 package app.conversa.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public class CriticalEvents {
     private final CriticalEventRepository events;
     private final Details details;
     private final Clock clock;
+    private final RecentRefusals recentRefusals = new RecentRefusals(Duration.ofMinutes(1));
 
     CriticalEvents(CriticalEventRepository events, Details details, Clock clock) {
         this.events = events;
@@ -37,10 +39,16 @@ public class CriticalEvents {
         events.save(new CriticalEvent(clock.instant(), severity, source, code, details.write(values)));
     }
 
-    /** Every refusal, wherever it was decided, is a critical event. */
+    /**
+     * Every refusal, wherever it was decided, is a critical event; the same refusal repeated within
+     * a minute (same user, request and reason) is recorded once per node, so a client retrying in a
+     * loop cannot flood the log.
+     */
     @EventListener
     void on(AccessRefused refusal) {
-        record(Severity.WARNING, "security", "security.access_refused", Map.of("userId", refusal.userId(),
-                "method", refusal.method(), "path", refusal.path(), "reason", refusal.code()));
+        if (recentRefusals.firstIn(refusal, clock.instant())) {
+            record(Severity.WARNING, "security", "security.access_refused", Map.of("userId", refusal.userId(),
+                    "method", refusal.method(), "path", refusal.path(), "reason", refusal.code()));
+        }
     }
 }

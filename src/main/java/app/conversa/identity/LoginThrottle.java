@@ -1,10 +1,13 @@
 package app.conversa.identity;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -38,7 +41,8 @@ class LoginThrottle {
     }
 
     /** Records an attempt, or refuses it (and takes it back) when either limit is used up. */
-    void attempt(String login, String address) {
+    void attempt(String login, String clientAddress) {
+        String address = bucketOf(clientAddress);
         Instant now = clock.instant();
         Instant since = now.minus(settings.window());
         long attempt = separately.execute(status -> {
@@ -84,6 +88,26 @@ class LoginThrottle {
     private long count(String column, String value, Instant since) {
         return jdbc.sql("select count(*) from login_failures where " + column + " = ? and failed_at >= ?")
                 .params(value, utc(since)).query(Long.class).single();
+    }
+
+    /**
+     * The address an attempt counts against: an IPv4 address as it is, an IPv6 address as its
+     * /64 network, because one host can use every address of its /64.
+     */
+    static String bucketOf(String address) {
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** PostgreSQL's driver binds OffsetDateTime, not Instant. */
