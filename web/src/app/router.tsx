@@ -10,6 +10,7 @@ import type { MeResponse } from '../types/api'
 import { AuthenticatedLayout } from './authenticated-layout'
 import { RequirePermission } from './require-permission'
 import { AccountRoute } from './routes/account'
+import { ConnectionsRoute } from './routes/connections'
 import { DepartmentsRoute } from './routes/departments'
 import { HomeRoute } from './routes/home'
 import { LoginRoute } from './routes/login'
@@ -26,6 +27,10 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
+      {
+        path: 'connections',
+        element: <RequirePermission permission="connections.view"><ConnectionsRoute /></RequirePermission>,
+      },
       { path: 'users', element: <RequirePermission permission="users.manage"><UsersRoute /></RequirePermission> },
       { path: 'roles', element: <RequirePermission permission="roles.manage"><RolesPage /></RequirePermission> },
       {

@@ -5,6 +5,7 @@ export const queryKeys = {
   publicInfo: ['public', 'info'] as const,
   users: ['users'] as const,
   departments: ['departments'] as const,
+  connections: ['connections'] as const,
 }
 
 /** Forgets everything fetched for a signed-in user (keeps public data such as the demo flag). */

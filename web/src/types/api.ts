@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -116,7 +116,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/critical-events": {
+    "/api/connections": {
         parameters: {
             query?: never;
             header?: never;
@@ -124,6 +124,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["list_2"];
+        put?: never;
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_2"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/inactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["inactivate_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reactivate_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/critical-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,6 +432,40 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ConnectionResponse: {
+            accessTokenSet: boolean;
+            active: boolean;
+            appSecretSet: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            displayNumber: string;
+            farewellMessage: string | null;
+            graphBaseUrl: string;
+            graphVersion: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            phoneNumberId: string;
+            /** @enum {string} */
+            provider: "CLOUD_API";
+            verifyTokenSet: boolean;
+            wabaId: string;
+            webhookUrl: string;
+            welcomeMessage: string | null;
+        };
+        CreateConnectionRequest: {
+            accessToken: string;
+            appSecret: string;
+            displayNumber: string;
+            farewellMessage?: string;
+            graphBaseUrl?: string;
+            graphVersion?: string;
+            name: string;
+            phoneNumberId: string;
+            verifyToken: string;
+            wabaId: string;
+            welcomeMessage?: string;
+        };
         CreateUserRequest: {
             departmentIds: number[];
             displayName: string;
@@ -460,6 +558,24 @@ export interface components {
             description?: string;
             name: string;
         };
+        UpdateConnectionRequest: {
+            /** @description null or empty: keep the stored one */
+            accessToken?: string | null;
+            /** @description null or empty: keep the stored one */
+            appSecret?: string | null;
+            displayNumber: string;
+            /** @description null or empty: no message */
+            farewellMessage?: string | null;
+            graphBaseUrl: string;
+            graphVersion: string;
+            name: string;
+            phoneNumberId: string;
+            /** @description null or empty: keep the stored one */
+            verifyToken?: string | null;
+            wabaId: string;
+            /** @description null or empty: no message */
+            welcomeMessage?: string | null;
+        };
         UpdateMembersRequest: {
             userIds: number[];
         };
@@ -503,6 +619,8 @@ export interface components {
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type ConnectionResponse = components['schemas']['ConnectionResponse'];
+export type CreateConnectionRequest = components['schemas']['CreateConnectionRequest'];
 export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type CriticalEventResponse = components['schemas']['CriticalEventResponse'];
 export type CursorPageAuditEntryResponse = components['schemas']['CursorPageAuditEntryResponse'];
@@ -517,6 +635,7 @@ export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest']
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
+export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
 export type UpdateRolePermissionsRequest = components['schemas']['UpdateRolePermissionsRequest'];
 export type UpdateUserRequest = components['schemas']['UpdateUserRequest'];
@@ -569,7 +688,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 action?: string;
@@ -679,6 +798,120 @@ export interface operations {
         };
     };
     list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"][];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    inactivate_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    reactivate_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    list_3: {
         parameters: {
             query?: {
                 severity?: "INFO" | "WARNING" | "CRITICAL";

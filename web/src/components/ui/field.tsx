@@ -1,17 +1,32 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react'
 
 interface FieldShellProps {
   id: string
   label: string
   hint?: string
   error?: string
+  /** A short status shown after the label (e.g. a badge saying a secret is stored). */
+  badge?: ReactNode
   children: ReactNode
 }
 
-function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+function FieldShell({ id, label, hint, error, badge, children }: FieldShellProps) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      {badge ? (
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          {badge}
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {children}
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
@@ -35,19 +50,43 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   label: string
   hint?: string
   error?: string
+  badge?: ReactNode
   onChange: (value: string) => void
 }
 
-export function TextField({ label, hint, error, onChange, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, badge, onChange, ...input }: TextFieldProps) {
   const id = useId()
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error} badge={badge}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
         {...input}
+      />
+    </FieldShell>
+  )
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> {
+  label: string
+  hint?: string
+  error?: string
+  onChange: (value: string) => void
+}
+
+export function TextAreaField({ label, hint, error, onChange, rows = 3, ...textarea }: TextAreaFieldProps) {
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+        {...textarea}
       />
     </FieldShell>
   )

@@ -57,6 +57,14 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/api/audit", "/api/audit", ADMIN_ONLY),
             row("GET", "/api/audit/actions", "/api/audit/actions", ADMIN_ONLY),
             row("GET", "/api/critical-events", "/api/critical-events", ADMIN_ONLY),
+            row("GET", "/api/connections", "/api/connections", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/connections", "/api/connections", ADMIN_ONLY),
+            row("PUT", "/api/connections/{id}", "/api/connections/999999", ADMIN_ONLY),
+            row("POST", "/api/connections/{id}/inactivate", "/api/connections/999999/inactivate", ADMIN_ONLY),
+            row("POST", "/api/connections/{id}/reactivate", "/api/connections/999999/reactivate", ADMIN_ONLY),
+            // providers call webhooks without a session; the verify token and the signature authenticate them
+            row("GET", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
+            row("POST", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
             // the web app's client-side routes all answer its index.html
             row("GET", "/", "/", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),

@@ -31,10 +31,10 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, SecurityProblems problems, UserDirectory directory,
             SecurityContextRepository contexts) throws Exception {
-        http.csrf(csrf -> csrf.spa())
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/webhooks/**"))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/public/**", "/error").permitAll()
+                        .requestMatchers("/api/public/**", "/error", "/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers("/api/**", "/v3/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()

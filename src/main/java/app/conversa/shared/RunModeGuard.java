@@ -32,6 +32,7 @@ class RunModeGuard implements EnvironmentPostProcessor, Ordered {
             requireSet(env, "spring.datasource.url", "CONVERSA_DB_URL", problems);
             requireSet(env, "spring.datasource.username", "CONVERSA_DB_USER", problems);
             requireSet(env, "spring.datasource.password", "CONVERSA_DB_PASSWORD", problems);
+            requireSet(env, "conversa.encryption.key", "CONVERSA_ENCRYPTION_KEY", problems);
             if (demo) {
                 problems.add("demo mode is on (conversa.demo.enabled=true); production never runs demo data");
             }

@@ -68,8 +68,8 @@ class UserAdministrationBrowserTests {
         var page = newPage("en-US");
 
         signIn(page, admin.login(), TestAccounts.PASSWORD);
-        assertThat(navigationItems(page)).containsExactly("Home", "Users", "Roles & permissions", "Departments",
-                "Audit log", "Critical events", "My account");
+        assertThat(navigationItems(page)).containsExactly("Home", "Connections", "Users", "Roles & permissions",
+                "Departments", "Audit log", "Critical events", "My account");
         screenshot(page, "admin-home");
 
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users")).click();
@@ -161,6 +161,34 @@ class UserAdministrationBrowserTests {
             supervisorPermissions.forEach(code -> restore.add(code.asString()));
             api.put("/api/roles/SUPERVISOR/permissions", java.util.Map.of("permissions", restore));
         }
+    }
+
+    @Test
+    void anAdministratorFindsTheWebhookUrlToPasteIntoMeta() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        var connection = new java.util.HashMap<String, Object>(java.util.Map.of("name", "Cobranzas oficial " + admin.id(),
+                "displayNumber", "+593 99 123 4567", "phoneNumberId", Long.toString(700_000_000_000L + admin.id()),
+                "wabaId", "102290129340398", "accessToken", "EAAG-browser", "appSecret", "browser-secret",
+                "verifyToken", "browser-verify"));
+        long id = ApiSession.signedIn(port, admin.login(), TestAccounts.PASSWORD).post("/api/connections", connection)
+                .json().get("id").asLong();
+        var page = newPage("es-EC");
+
+        page.navigate(url("/login"));
+        page.getByLabel("Usuario").fill(admin.login());
+        page.getByLabel("Contraseña", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ingresar")).click();
+        go(page, "Connections"); // signed in, the UI speaks the user's saved language (English)
+        var row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Cobranzas oficial " + admin.id()));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Webhook")).click();
+
+        assertThat(page.locator("input[readonly]").first()).hasValue(url("/webhooks/cloudapi/" + id));
+        assertThat(page.getByRole(AriaRole.TABLE)).not().containsText("EAAG-browser");
+        screenshot(page, "admin-connections");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New connection")).click();
+        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Access token")).hasAttribute("type", "password");
+        screenshot(page, "admin-new-connection-dialog");
+        assertThat(consoleErrors).isEmpty();
     }
 
     @Test

@@ -1,0 +1,14 @@
+package app.conversa.channels;
+
+import app.conversa.audit.AuditActions;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class ChannelsAuditActions implements AuditActions {
+
+    @Override
+    public List<String> codes() {
+        return List.of("connection.created", "connection.updated", "connection.inactivated", "connection.reactivated");
+    }
+}

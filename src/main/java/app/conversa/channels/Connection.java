@@ -1,0 +1,116 @@
+package app.conversa.channels;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One WhatsApp number linked to Conversa. The three secrets are held sealed (SecretBox); this
+ * entity never sees them in clear. Never deleted: inactivated.
+ */
+@Entity
+@Table(name = "connections")
+class Connection {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Provider provider;
+    private String displayNumber;
+    private String phoneNumberId;
+    private String wabaId;
+    private String graphBaseUrl;
+    private String graphVersion;
+    private String accessToken;
+    private String appSecret;
+    private String verifyToken;
+    private String welcomeMessage;
+    private String farewellMessage;
+    private boolean active;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Connection() {
+    }
+
+    /** What an administrator edits; secrets are sealed already, and null ones are left as they are. */
+    record Settings(String name, String displayNumber, String phoneNumberId, String wabaId, String graphBaseUrl,
+            String graphVersion, String welcomeMessage, String farewellMessage) { }
+
+    record SealedSecrets(String accessToken, String appSecret, String verifyToken) { }
+
+    Connection(Settings settings, SealedSecrets secrets, Instant now) {
+        this.provider = Provider.CLOUD_API;
+        this.active = true;
+        this.createdAt = now;
+        change(settings, secrets, now);
+    }
+
+    void change(Settings settings, SealedSecrets secrets, Instant now) {
+        this.name = settings.name().strip();
+        this.displayNumber = settings.displayNumber().strip();
+        this.phoneNumberId = settings.phoneNumberId().strip();
+        this.wabaId = settings.wabaId().strip();
+        this.graphBaseUrl = settings.graphBaseUrl().strip();
+        this.graphVersion = settings.graphVersion().strip();
+        this.welcomeMessage = blankToNull(settings.welcomeMessage());
+        this.farewellMessage = blankToNull(settings.farewellMessage());
+        if (secrets.accessToken() != null) {
+            this.accessToken = secrets.accessToken();
+        }
+        if (secrets.appSecret() != null) {
+            this.appSecret = secrets.appSecret();
+        }
+        if (secrets.verifyToken() != null) {
+            this.verifyToken = secrets.verifyToken();
+        }
+        this.updatedAt = now;
+    }
+
+    void inactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
+    void reactivate(Instant now) {
+        this.active = true;
+        this.updatedAt = now;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    Long id() { return id; }
+    String name() { return name; }
+    Provider provider() { return provider; }
+    String displayNumber() { return displayNumber; }
+    String phoneNumberId() { return phoneNumberId; }
+    String wabaId() { return wabaId; }
+    String graphBaseUrl() { return graphBaseUrl; }
+    String graphVersion() { return graphVersion; }
+    String sealedAccessToken() { return accessToken; }
+    String sealedAppSecret() { return appSecret; }
+    String sealedVerifyToken() { return verifyToken; }
+    String welcomeMessage() { return welcomeMessage; }
+    String farewellMessage() { return farewellMessage; }
+    boolean active() { return active; }
+    Instant createdAt() { return createdAt; }
+    Settings settings() {
+        return new Settings(name, displayNumber, phoneNumberId, wabaId, graphBaseUrl, graphVersion, welcomeMessage,
+                farewellMessage);
+    }
+}

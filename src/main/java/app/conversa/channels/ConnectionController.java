@@ -1,0 +1,136 @@
+package app.conversa.channels;
+
+import app.conversa.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** WhatsApp connections. Secrets go in, never out: responses only say whether each one is set. */
+@RestController
+@Tag(name = "Connections")
+@RequestMapping("/api/connections")
+class ConnectionController {
+
+    static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
+    static final String DEFAULT_GRAPH_VERSION = "v24.0";
+    private static final String NO_MESSAGE = "null or empty: no message";
+    private static final String KEEP_SECRET = "null or empty: keep the stored one";
+
+    private final Connections connections;
+
+    ConnectionController(Connections connections) {
+        this.connections = connections;
+    }
+
+    record ConnectionResponse(long id, String name, Provider provider, String displayNumber, String phoneNumberId,
+            String wabaId, String graphBaseUrl, String graphVersion, @Schema(nullable = true) String welcomeMessage,
+            @Schema(nullable = true) String farewellMessage, boolean active, String webhookUrl,
+            boolean accessTokenSet, boolean appSecretSet, boolean verifyTokenSet, Instant createdAt) { }
+
+    record CreateConnectionRequest(
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(max = 30) String displayNumber,
+            @NotBlank @Pattern(regexp = "\\d{5,40}") String phoneNumberId,
+            @NotBlank @Pattern(regexp = "\\d{5,40}") String wabaId,
+            @NotBlank @Size(max = 2000) String accessToken,
+            @NotBlank @Size(max = 200) String appSecret,
+            @NotBlank @Size(max = 200) String verifyToken,
+            @Pattern(regexp = "https?://[^\\s]+") @Size(max = 200) String graphBaseUrl,
+            @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
+            @Size(max = 1000) String welcomeMessage,
+            @Size(max = 1000) String farewellMessage) {
+
+        @Override
+        public String toString() {
+            return "CreateConnectionRequest[name=" + name + "]";
+        }
+    }
+
+    record UpdateConnectionRequest(
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(max = 30) String displayNumber,
+            @NotBlank @Pattern(regexp = "\\d{5,40}") String phoneNumberId,
+            @NotBlank @Pattern(regexp = "\\d{5,40}") String wabaId,
+            @NotBlank @Pattern(regexp = "https?://[^\\s]+") @Size(max = 200) String graphBaseUrl,
+            @NotBlank @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
+            @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String welcomeMessage,
+            @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String farewellMessage,
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 2000) String accessToken,
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) String appSecret,
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) String verifyToken) {
+
+        @Override
+        public String toString() {
+            return "UpdateConnectionRequest[name=" + name + "]";
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('connections.view')")
+    List<ConnectionResponse> list() {
+        return connections.all().stream().map(ConnectionController::response).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse create(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody CreateConnectionRequest request) {
+        var settings = new Connection.Settings(request.name(), request.displayNumber(), request.phoneNumberId(),
+                request.wabaId(), orDefault(request.graphBaseUrl(), DEFAULT_GRAPH_URL),
+                orDefault(request.graphVersion(), DEFAULT_GRAPH_VERSION), request.welcomeMessage(), request.farewellMessage());
+        var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
+        return response(connections.create(me.actor(), settings, secrets));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+            @Valid @RequestBody UpdateConnectionRequest request) {
+        var settings = new Connection.Settings(request.name(), request.displayNumber(), request.phoneNumberId(),
+                request.wabaId(), request.graphBaseUrl(), request.graphVersion(), request.welcomeMessage(),
+                request.farewellMessage());
+        var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
+        return response(connections.update(me.actor(), id, settings, secrets));
+    }
+
+    @PostMapping("/{id}/inactivate")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse inactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return response(connections.inactivate(me.actor(), id));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse reactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return response(connections.reactivate(me.actor(), id));
+    }
+
+    private static ConnectionResponse response(Connection c) {
+        String webhookUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/webhooks/cloudapi/{id}").buildAndExpand(c.id()).toUriString();
+        return new ConnectionResponse(c.id(), c.name(), c.provider(), c.displayNumber(), c.phoneNumberId(), c.wabaId(),
+                c.graphBaseUrl(), c.graphVersion(), c.welcomeMessage(), c.farewellMessage(), c.active(), webhookUrl,
+                c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null, c.createdAt());
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,54 @@
+package app.conversa.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the encryption key comes from: {@code conversa.encryption.key} (Base64 of 32 bytes; in
+ * production CONVERSA_ENCRYPTION_KEY, required by RunModeGuard), or in demo mode a key file that
+ * is created next to the demo database on first start. Lose the key and the secrets it sealed are lost.
+ */
+@Configuration(proxyBeanMethods = false)
+class EncryptionKeys {
+
+    @Bean
+    SecretBox secretBox(@Value("${conversa.encryption.key:}") String configured,
+            @Value("${conversa.demo.enabled:false}") boolean demo,
+            @Value("${conversa.demo.key-file:./data/conversa-encryption.key}") Path demoKeyFile) {
+        if (!configured.isBlank()) {
+            return new SecretBox(Base64.getDecoder().decode(configured.strip()));
+        }
+        if (!demo) {
+            throw new IllegalStateException("conversa.encryption.key (CONVERSA_ENCRYPTION_KEY) is not set: "
+                    + "generate one with `openssl rand -base64 32`");
+        }
+        return new SecretBox(demoKey(demoKeyFile));
+    }
+
+    private static byte[] demoKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                var key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the file stays with the folder's permissions
+                }
+            }
+            return Base64.getDecoder().decode(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the demo encryption key " + file, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package app.conversa.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.IntegrationTest;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import app.conversa.shared.SecretBox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Meta's side of the webhook, byte for byte: the handshake, signed and forged notifications. */
+@IntegrationTest
+class CloudApiWebhookIntegrationTests {
+
+    /** A message webhook as Meta sends it (PROTOCOLS.md A1/A2): non-ASCII escaped as \\uXXXX, emoji as surrogate pairs. */
+    private static final String NOTIFICATION = """
+            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":\
+            {"messaging_product":"whatsapp","metadata":{"display_phone_number":"593991234567","phone_number_id":"%s"},\
+            "contacts":[{"profile":{"name":"Jos\\u00e9 N\\u00fa\\u00f1ez"},"wa_id":"593987654321"}],\
+            "messages":[{"from":"593987654321","id":"wamid.HBgMNTkzOTg3NjU0MzIxFQIAEhgg","timestamp":"1763712000",\
+            "type":"text","text":{"body":"Hola \\ud83d\\ude00 \\u00bfcu\\u00e1nto debo?"}}]},"field":"messages"}]}]}""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SecretBox secrets;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long connectionId;
+    private String phoneNumberId;
+
+    @BeforeEach
+    void linkAConnection() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        phoneNumberId = ConnectionsIntegrationTests.randomPhoneNumberId();
+        connectionId = admin.post("/api/connections", ConnectionsIntegrationTests.newConnection(phoneNumberId))
+                .json().get("id").asLong();
+    }
+
+    @Test
+    void theHandshakeEchoesTheChallengeOnlyForTheVerifyToken() throws Exception {
+        var accepted = get("?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=verify-" + phoneNumberId);
+        var refused = get("?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess");
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("1158201444");
+        assertThat(accepted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(criticalEvents("channels.webhook_verification_failed")).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedNotificationIsStoredSealedExactlyAsReceivedBeforeTheOk() throws Exception {
+        byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
+
+        var response = post(body, signature("app-secret-" + phoneNumberId, body));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var stored = jdbc.sql("select body from cloud_api_webhooks where connection_id = ?").param(connectionId)
+                .query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("wamid", "Hola");
+        assertThat(secrets.open(stored)).isEqualTo(body);
+    }
+
+    @Test
+    void forgedAndUnsignedNotificationsLeaveNothingButACriticalEvent() throws Exception {
+        byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = NOTIFICATION.formatted(phoneNumberId).replace("Hola", "Chao").getBytes(StandardCharsets.UTF_8);
+
+        var forged = post(tampered, signature("app-secret-" + phoneNumberId, body));
+        var wrongSecret = post(body, signature("someone-elses-secret", body));
+        var garbage = post(body, "sha256=not-hex");
+        var unsigned = post(body, null);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(wrongSecret.statusCode()).isEqualTo(403);
+        assertThat(garbage.statusCode()).isEqualTo(403);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(connectionId)
+                .query(Long.class).single()).isZero();
+        assertThat(criticalEvents("channels.webhook_rejected")).isEqualTo(4);
+    }
+
+    @Test
+    void anUnknownConnectionIsNotFound() throws Exception {
+        byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/cloudapi/987654321"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature("app-secret-" + phoneNumberId, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String query) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url() + query)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url() {
+        return "http://localhost:" + port + "/webhooks/cloudapi/" + connectionId;
+    }
+
+    private static String signature(String appSecret, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign(appSecret, body));
+    }
+
+    private long criticalEvents(String code) {
+        return jdbc.sql("select count(*) from critical_events where code = ? and details like ?")
+                .params(code, "%\"connectionId\":" + connectionId + "%").query(Long.class).single();
+    }
+}
