@@ -1,12 +1,15 @@
 package app.conversa.channels;
 
+import app.conversa.shared.ConversaException;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Webhooks")
 @RequestMapping("/webhooks/cloudapi/{connectionId}")
 class CloudApiWebhookController {
+
+    /** Meta's notifications are at most about 3 MB; anything far larger is refused before it is buffered. */
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     private final CloudApiIntake intake;
 
@@ -36,11 +42,15 @@ class CloudApiWebhookController {
         return challenge;
     }
 
-    /** A notification: 200 once it is stored, 401/403 for unsigned or forged calls. */
+    /** A notification: 200 once it is stored, 401/403 for unsigned or forged calls, 413 when far too large. */
     @PostMapping
     void receive(@PathVariable long connectionId,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
-            @RequestBody byte[] body) {
+            HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ConversaException(HttpStatus.PAYLOAD_TOO_LARGE, "webhook.too_large", MAX_BODY_BYTES / (1024 * 1024));
+        }
         intake.receive(connectionId, signature, body);
     }
 }

@@ -98,6 +98,18 @@ class CloudApiWebhookIntegrationTests {
     }
 
     @Test
+    void aBodyFarLargerThanMetaSendsIsRefusedUnread() throws Exception {
+        byte[] huge = new byte[CloudApiWebhookController.MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+
+        var response = post(huge, signature("app-secret-" + phoneNumberId, huge));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(connectionId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anUnknownConnectionIsNotFound() throws Exception {
         byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/cloudapi/987654321"))
