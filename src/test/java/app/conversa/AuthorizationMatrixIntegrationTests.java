@@ -64,7 +64,8 @@ class AuthorizationMatrixIntegrationTests {
             row("POST", "/api/connections/{id}/reactivate", "/api/connections/999999/reactivate", ADMIN_ONLY),
             // providers call webhooks without a session; the verify token and the signature authenticate them
             row("GET", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
-            row("POST", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
+            // an unsigned notification is refused (401) before anything else, whoever sends it
+            row("POST", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", "401 401 401 401"),
             // the web app's client-side routes all answer its index.html
             row("GET", "/", "/", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),

@@ -2,6 +2,7 @@ package app.conversa.audit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +41,20 @@ public class CriticalEvents {
     }
 
     /**
-     * Every refusal, wherever it was decided, is a critical event; the same refusal repeated within
-     * a minute (same user, request and reason) is recorded once per node, so a client retrying in a
-     * loop cannot flood the log.
+     * Records a refusal caused by a caller, unless the very same one (source, code, details) was
+     * recorded within the last minute on this node: a client repeating a refused request in a loop
+     * cannot flood the log.
      */
+    public void recordRefusal(Severity severity, String source, String code, Map<String, ?> values) {
+        if (recentRefusals.firstIn(List.of(source, code, values), clock.instant())) {
+            record(severity, source, code, values);
+        }
+    }
+
+    /** Every refusal, wherever it was decided, is a critical event. */
     @EventListener
     void on(AccessRefused refusal) {
-        if (recentRefusals.firstIn(refusal, clock.instant())) {
-            record(Severity.WARNING, "security", "security.access_refused", Map.of("userId", refusal.userId(),
-                    "method", refusal.method(), "path", refusal.path(), "reason", refusal.code()));
-        }
+        recordRefusal(Severity.WARNING, "security", "security.access_refused", Map.of("userId", refusal.userId(),
+                "method", refusal.method(), "path", refusal.path(), "reason", refusal.code()));
     }
 }

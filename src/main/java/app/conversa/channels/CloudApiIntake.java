@@ -6,23 +6,31 @@ import app.conversa.shared.ConversaException;
 import app.conversa.shared.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The front door of the inbound pipeline for Cloud API connections. The verification handshake
- * echoes Meta's challenge only for the connection's verify token. A notification is accepted only
- * with a valid signature, before any side effect, and is then committed, sealed, to
+ * echoes Meta's challenge only for an active connection's verify token. A notification is
+ * accepted only with a valid signature, before any side effect, and is then committed, sealed, to
  * {@code cloud_api_webhooks}: the 200 Meta receives always follows a durable commit. Rejected
- * calls leave nothing behind but a critical event.
+ * calls leave nothing behind but a critical event (at most one a minute for the same reason).
+ *
+ * <p>Deliberately no surrounding transaction: callers are anonymous, so a rejection must not hold
+ * a pooled connection while it records its critical event in another one. An unknown connection
+ * is answered exactly like a known one with a wrong token or signature, so ids cannot be probed.
  */
 @Service
 class CloudApiIntake {
+
+    /** Checked for unknown connections, so they take as long as known ones and fail the same way. */
+    private static final String NO_SECRET = HexFormat.of().formatHex(SecureRandom.getSeed(32));
 
     private final ConnectionRepository connections;
     private final SecretBox secrets;
@@ -39,38 +47,46 @@ class CloudApiIntake {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     void verify(long connectionId, String mode, String verifyToken) {
-        var connection = load(connectionId);
-        byte[] expected = secrets.openText(connection.sealedVerifyToken()).getBytes(StandardCharsets.UTF_8);
-        boolean matches = MessageDigest.isEqual(expected, verifyToken.getBytes(StandardCharsets.UTF_8));
-        if (!"subscribe".equals(mode) || !matches) {
-            criticalEvents.record(Severity.WARNING, "channels", "channels.webhook_verification_failed",
+        var connection = connections.findById(connectionId).filter(Connection::active);
+        String expected = connection.map(c -> secrets.openText(c.sealedVerifyToken(), Connections.VERIFY_TOKEN))
+                .orElse(NO_SECRET);
+        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                verifyToken.getBytes(StandardCharsets.UTF_8));
+        if (connection.isEmpty() || !"subscribe".equals(mode) || !matches) {
+            criticalEvents.recordRefusal(Severity.WARNING, "channels", "channels.webhook_verification_failed",
                     Map.of("connectionId", connectionId));
             throw new ConversaException(HttpStatus.FORBIDDEN, "webhook.verification_failed");
         }
     }
 
-    @Transactional
-    void receive(long connectionId, String signature, byte[] body) {
-        var connection = load(connectionId);
+    /** Refuses a call without a signature before its body is even read. */
+    void requireSignature(long connectionId, String signature) {
         if (signature == null || signature.isBlank()) {
             reject(connectionId, HttpStatus.UNAUTHORIZED, "webhook.signature_missing");
         }
-        if (!WebhookSignature.valid(secrets.openText(connection.sealedAppSecret()), body, signature)) {
+    }
+
+    void receive(long connectionId, String signature, byte[] body) {
+        requireSignature(connectionId, signature);
+        var connection = connections.findById(connectionId);
+        String appSecret = connection.map(c -> secrets.openText(c.sealedAppSecret(), Connections.APP_SECRET))
+                .orElse(NO_SECRET);
+        if (!WebhookSignature.valid(appSecret, body, signature) || connection.isEmpty()) {
             reject(connectionId, HttpStatus.FORBIDDEN, "webhook.signature_invalid");
         }
         jdbc.sql("insert into cloud_api_webhooks (connection_id, received_at, body) values (?, ?, ?)")
-                .params(connectionId, clock.instant().atOffset(ZoneOffset.UTC), secrets.seal(body)).update();
+                .params(connectionId, clock.instant().atOffset(ZoneOffset.UTC), secrets.seal(body, bodyContext(connectionId)))
+                .update();
     }
 
-    private Connection load(long connectionId) {
-        return connections.findById(connectionId)
-                .orElseThrow(() -> ConversaException.notFound("connection.not_found", connectionId));
+    /** Stored bodies are sealed for their connection: one copied under another connection does not open. */
+    static String bodyContext(long connectionId) {
+        return "cloud_api_webhooks:" + connectionId;
     }
 
     private void reject(long connectionId, HttpStatus status, String reason) {
-        criticalEvents.record(Severity.CRITICAL, "channels", "channels.webhook_rejected",
+        criticalEvents.recordRefusal(Severity.CRITICAL, "channels", "channels.webhook_rejected",
                 Map.of("connectionId", connectionId, "reason", reason));
         throw new ConversaException(status, reason);
     }

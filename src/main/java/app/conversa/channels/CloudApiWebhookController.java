@@ -47,6 +47,7 @@ class CloudApiWebhookController {
     void receive(@PathVariable long connectionId,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
             HttpServletRequest request) throws IOException {
+        intake.requireSignature(connectionId, signature);
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             throw new ConversaException(HttpStatus.PAYLOAD_TOO_LARGE, "webhook.too_large", MAX_BODY_BYTES / (1024 * 1024));

@@ -32,6 +32,9 @@ class ConnectionController {
     static final String DEFAULT_GRAPH_VERSION = "v24.0";
     private static final String NO_MESSAGE = "null or empty: no message";
     private static final String KEEP_SECRET = "null or empty: keep the stored one";
+    /** Meta's tokens and secrets are printable ASCII; this also bounds their sealed size to the columns. */
+    private static final String PRINTABLE_ASCII = "[\\x21-\\x7E]+";
+    private static final String SECRET_OR_EMPTY = "[\\x21-\\x7E]*";
 
     private final Connections connections;
 
@@ -49,9 +52,9 @@ class ConnectionController {
             @NotBlank @Size(max = 30) String displayNumber,
             @NotBlank @Pattern(regexp = "\\d{5,40}") String phoneNumberId,
             @NotBlank @Pattern(regexp = "\\d{5,40}") String wabaId,
-            @NotBlank @Size(max = 2000) String accessToken,
-            @NotBlank @Size(max = 200) String appSecret,
-            @NotBlank @Size(max = 200) String verifyToken,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = PRINTABLE_ASCII) String accessToken,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_ASCII) String appSecret,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_ASCII) String verifyToken,
             @Pattern(regexp = "https?://[^\\s]+") @Size(max = 200) String graphBaseUrl,
             @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
             @Size(max = 1000) String welcomeMessage,
@@ -72,9 +75,12 @@ class ConnectionController {
             @NotBlank @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
             @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String welcomeMessage,
             @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String farewellMessage,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 2000) String accessToken,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) String appSecret,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) String verifyToken) {
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 2000) @Pattern(regexp = SECRET_OR_EMPTY)
+            String accessToken,
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) @Pattern(regexp = SECRET_OR_EMPTY)
+            String appSecret,
+            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) @Pattern(regexp = SECRET_OR_EMPTY)
+            String verifyToken) {
 
         @Override
         public String toString() {

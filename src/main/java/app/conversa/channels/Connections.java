@@ -30,7 +30,17 @@ class Connections {
     }
 
     /** Secrets in clear as typed by an administrator; a null one means "keep the stored value". */
-    record Secrets(String accessToken, String appSecret, String verifyToken) { }
+    record Secrets(String accessToken, String appSecret, String verifyToken) {
+        @Override
+        public String toString() {
+            return "Secrets[***]";
+        }
+    }
+
+    /** What each secret is sealed for, so a sealed value moved to another column does not open. */
+    static final String ACCESS_TOKEN = "connections.access_token";
+    static final String APP_SECRET = "connections.app_secret";
+    static final String VERIFY_TOKEN = "connections.verify_token";
 
     @Transactional(readOnly = true)
     List<Connection> all() {
@@ -81,12 +91,12 @@ class Connections {
     }
 
     private Connection.SealedSecrets seal(Secrets typed) {
-        return new Connection.SealedSecrets(sealed(typed.accessToken()), sealed(typed.appSecret()),
-                sealed(typed.verifyToken()));
+        return new Connection.SealedSecrets(sealed(typed.accessToken(), ACCESS_TOKEN),
+                sealed(typed.appSecret(), APP_SECRET), sealed(typed.verifyToken(), VERIFY_TOKEN));
     }
 
-    private String sealed(String secret) {
-        return blankToNull(secret) == null ? null : secrets.sealText(secret.strip());
+    private String sealed(String secret, String context) {
+        return blankToNull(secret) == null ? null : secrets.sealText(secret.strip(), context);
     }
 
     /** What changed, for the audit log: settings with their values, secrets only as "replaced". */

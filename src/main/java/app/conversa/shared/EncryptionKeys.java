@@ -39,16 +39,21 @@ class EncryptionKeys {
                 var key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.createDirectories(file.toAbsolutePath().getParent());
+                createOwnerOnly(file);
                 Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the file stays with the folder's permissions
-                }
             }
             return Base64.getDecoder().decode(Files.readString(file).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the demo encryption key " + file, e);
+        }
+    }
+
+    /** Creates the file readable by its owner only from the start (where the file system has POSIX permissions). */
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
         }
     }
 }

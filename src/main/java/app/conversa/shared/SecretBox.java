@@ -13,12 +13,16 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts what must not sit in the database in clear (provider secrets, message content, client
  * personal data): AES-256-GCM with a fresh 12-byte nonce each time, so tampering is detected on
- * reading. The key comes from configuration or a key file (see {@link EncryptionKeys}), never
- * from the database. A sealed value starts with a version byte, so the key can be rotated later.
+ * reading. Every value is sealed for a context (for example {@code connections.app_secret}) that
+ * is authenticated with it, so a sealed value copied into another column or row does not open.
+ * The key comes from configuration or a key file (see {@link EncryptionKeys}), never from the
+ * database. Layout: version byte, key id byte, nonce, ciphertext with tag.
  */
 public final class SecretBox {
 
     private static final byte VERSION = 1;
+    private static final byte KEY_ID = 0;
+    private static final int HEADER_BYTES = 2;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -32,38 +36,42 @@ public final class SecretBox {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    public byte[] seal(byte[] plain) {
+    public byte[] seal(byte[] plain, String context) {
         var nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(HEADER_BYTES + NONCE_BYTES + sealed.length)
+                    .put(VERSION).put(KEY_ID).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
-    public byte[] open(byte[] sealed) {
-        if (sealed.length < 1 + NONCE_BYTES || sealed[0] != VERSION) {
-            throw new IllegalArgumentException("not a sealed value of this version");
+    public byte[] open(byte[] sealed, String context) {
+        if (sealed.length < HEADER_BYTES + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION || sealed[1] != KEY_ID) {
+            throw new IllegalArgumentException("not a value sealed by this version and key");
         }
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, HEADER_BYTES, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            int offset = HEADER_BYTES + NONCE_BYTES;
+            return cipher.doFinal(sealed, offset, sealed.length - offset);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("decryption failed: wrong key or tampered value", e);
+            throw new IllegalStateException("decryption failed: wrong key, wrong context or tampered value", e);
         }
     }
 
     /** Text sealed into Base64 text, for varchar columns. */
-    public String sealText(String plain) {
-        return Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8)));
+    public String sealText(String plain, String context) {
+        return Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8), context));
     }
 
-    public String openText(String sealed) {
-        return new String(open(Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
+    public String openText(String sealed, String context) {
+        return new String(open(Base64.getDecoder().decode(sealed), context), StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,7 @@ class RecentRefusalsTests {
         assertThat(recent.firstIn(refusal, start)).isTrue();
         assertThat(recent.firstIn(refusal, start.plusSeconds(30))).isFalse();
         assertThat(recent.firstIn(new AccessRefused("7", "GET", "/api/audit", "forbidden"), start.plusSeconds(30))).isTrue();
+        assertThat(recent.firstIn(new AccessRefused("8", "GET", "/api/roles", "forbidden"), start.plusSeconds(30))).isTrue();
     }
 
     @Test

@@ -63,6 +63,24 @@ class CloudApiWebhookIntegrationTests {
         assertThat(accepted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(criticalEvents("channels.webhook_verification_failed")).isEqualTo(1);
+        assertThat(get("?hub.mode=unsubscribe&hub.challenge=1&hub.verify_token=verify-" + phoneNumberId).statusCode())
+                .isEqualTo(403);
+        var script = get("?hub.mode=subscribe&hub.challenge=%3Cscript%3E&hub.verify_token=verify-" + phoneNumberId);
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(script.body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void anInactiveConnectionRefusesANewHandshakeButKeepsStoringSignedCalls() throws Exception {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        admin.post("/api/connections/" + connectionId + "/inactivate", null);
+        byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
+
+        var handshake = get("?hub.mode=subscribe&hub.challenge=7&hub.verify_token=verify-" + phoneNumberId);
+        var notification = post(body, signature("app-secret-" + phoneNumberId, body).toUpperCase().replace("SHA256=", "sha256="));
+
+        assertThat(handshake.statusCode()).isEqualTo(403);
+        assertThat(notification.statusCode()).as("Meta would retry a refused delivery for 7 days").isEqualTo(200);
     }
 
     @Test
@@ -75,7 +93,7 @@ class CloudApiWebhookIntegrationTests {
         var stored = jdbc.sql("select body from cloud_api_webhooks where connection_id = ?").param(connectionId)
                 .query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("wamid", "Hola");
-        assertThat(secrets.open(stored)).isEqualTo(body);
+        assertThat(secrets.open(stored, CloudApiIntake.bodyContext(connectionId))).isEqualTo(body);
     }
 
     @Test
@@ -94,7 +112,8 @@ class CloudApiWebhookIntegrationTests {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(connectionId)
                 .query(Long.class).single()).isZero();
-        assertThat(criticalEvents("channels.webhook_rejected")).isEqualTo(4);
+        // one event per reason: repeats within a minute are not recorded again, so forgers cannot flood the log
+        assertThat(criticalEvents("channels.webhook_rejected")).isEqualTo(2);
     }
 
     @Test
@@ -110,14 +129,22 @@ class CloudApiWebhookIntegrationTests {
     }
 
     @Test
-    void anUnknownConnectionIsNotFound() throws Exception {
+    void anUnknownConnectionIsAnsweredExactlyLikeAForgedCall() throws Exception {
         byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/cloudapi/987654321"))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", signature("app-secret-" + phoneNumberId, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        var unknownHandshake = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/webhooks/cloudapi/987654321?hub.mode=subscribe&hub.challenge=1&hub.verify_token=x")).build();
 
-        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        var unknown = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var forged = post(body, signature("not-the-secret", body));
+
+        assertThat(unknown.statusCode()).isEqualTo(forged.statusCode()).isEqualTo(403);
+        assertThat(unknown.body().replace("/cloudapi/987654321", "/cloudapi/ID"))
+                .isEqualTo(forged.body().replace("/cloudapi/" + connectionId, "/cloudapi/ID"));
+        assertThat(http.send(unknownHandshake, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> get(String query) throws IOException, InterruptedException {
@@ -143,7 +170,8 @@ class CloudApiWebhookIntegrationTests {
     }
 
     private long criticalEvents(String code) {
-        return jdbc.sql("select count(*) from critical_events where code = ? and details like ?")
-                .params(code, "%\"connectionId\":" + connectionId + "%").query(Long.class).single();
+        return jdbc.sql("select count(*) from critical_events where code = ? and (details like ? or details like ?)")
+                .params(code, "%\"connectionId\":" + connectionId + ",%", "%\"connectionId\":" + connectionId + "}%")
+                .query(Long.class).single();
     }
 }

@@ -64,8 +64,8 @@ class ConnectionsIntegrationTests {
                 .param(json.get("id").asLong()).query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)})
                 .single();
         assertThat(String.join(" ", stored)).doesNotContain("EAAG-access-token", "app-secret-", "verify-");
-        assertThat(secrets.openText(stored[0])).isEqualTo("EAAG-access-token-" + phoneNumberId);
-        var audit = admin.get("/api/audit?action=connection.created").json().get("items").get(0);
+        assertThat(secrets.openText(stored[0], Connections.ACCESS_TOKEN)).isEqualTo("EAAG-access-token-" + phoneNumberId);
+        var audit = entryAbout(admin, "connection.created", json.get("id").asLong());
         assertThat(audit.toString()).contains(phoneNumberId).doesNotContain("EAAG-access-token");
     }
 
@@ -87,13 +87,22 @@ class ConnectionsIntegrationTests {
         assertThat(updated.status()).isEqualTo(200);
         var stored = jdbc.sql("select access_token, app_secret, verify_token from connections where id = ?").param(id)
                 .query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)}).single();
-        assertThat(secrets.openText(stored[0])).isEqualTo("EAAG-access-token-" + phoneNumberId);
-        assertThat(secrets.openText(stored[1])).isEqualTo("rotated-app-secret");
-        assertThat(secrets.openText(stored[2])).isEqualTo("verify-" + phoneNumberId);
-        var audit = admin.get("/api/audit?action=connection.updated").json().get("items").get(0).get("details");
+        assertThat(secrets.openText(stored[0], Connections.ACCESS_TOKEN)).isEqualTo("EAAG-access-token-" + phoneNumberId);
+        assertThat(secrets.openText(stored[1], Connections.APP_SECRET)).isEqualTo("rotated-app-secret");
+        assertThat(secrets.openText(stored[2], Connections.VERIFY_TOKEN)).isEqualTo("verify-" + phoneNumberId);
+        var audit = entryAbout(admin, "connection.updated", id).get("details");
         assertThat(audit.get("secretsReplaced").toString()).isEqualTo("[\"appSecret\"]");
         assertThat(audit.get("name").toString()).contains("Cobranzas principal");
         assertThat(audit.toString()).doesNotContain("rotated-app-secret");
+    }
+
+    private static tools.jackson.databind.JsonNode entryAbout(ApiSession admin, String action, long connectionId) {
+        for (var entry : admin.get("/api/audit?size=200&action=" + action).json().get("items")) {
+            if (entry.get("targetId").asString().equals(Long.toString(connectionId))) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + action + " entry for connection " + connectionId);
     }
 
     @Test
@@ -105,11 +114,15 @@ class ConnectionsIntegrationTests {
 
         var twice = admin.post("/api/connections", newConnection(phoneNumberId));
         var invalid = admin.post("/api/connections", Map.of("name", "x", "phoneNumberId", "not-digits"));
+        var nonAscii = new HashMap<>(newConnection(randomPhoneNumberId()));
+        nonAscii.put("appSecret", "contraseña secreta");
 
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("detail").asString()).contains(phoneNumberId);
         assertThat(invalid.json().get("errors").findValuesAsString("field"))
                 .contains("phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken", "displayNumber");
+        assertThat(admin.post("/api/connections", nonAscii).json().get("errors").findValuesAsString("field"))
+                .containsExactly("appSecret");
     }
 
     @Test

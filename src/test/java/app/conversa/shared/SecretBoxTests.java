@@ -11,23 +11,37 @@ class SecretBoxTests {
     private final SecretBox box = new SecretBox(key((byte) 7));
 
     @Test
-    void whatIsSealedOpensAgainAndEachSealingDiffers() {
-        String first = box.sealText("EAAG-token-ñ-😀");
-        String second = box.sealText("EAAG-token-ñ-😀");
+    void whatIsSealedOpensAgainForItsContextAndEachSealingDiffers() {
+        String first = box.sealText("EAAG-token-ñ-😀", "connections.access_token");
+        String second = box.sealText("EAAG-token-ñ-😀", "connections.access_token");
 
-        assertThat(first).isNotEqualTo(second).doesNotContain("EAAG");
-        assertThat(box.openText(first)).isEqualTo("EAAG-token-ñ-😀");
-        assertThat(box.openText(second)).isEqualTo("EAAG-token-ñ-😀");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(box.openText(first, "connections.access_token")).isEqualTo("EAAG-token-ñ-😀");
+        assertThat(box.openText(second, "connections.access_token")).isEqualTo("EAAG-token-ñ-😀");
     }
 
     @Test
-    void aTamperedValueOrAnotherKeyIsRefused() {
-        byte[] sealed = box.seal(new byte[] {1, 2, 3});
-        byte[] tampered = Arrays.copyOf(sealed, sealed.length);
-        tampered[tampered.length - 1] ^= 1;
+    void aValueMovedToAnotherContextDoesNotOpen() {
+        String appSecret = box.sealText("app-secret", "connections.app_secret");
 
-        assertThatThrownBy(() -> box.open(tampered)).hasMessageContaining("tampered");
-        assertThatThrownBy(() -> new SecretBox(key((byte) 8)).open(sealed)).hasMessageContaining("wrong key");
+        assertThatThrownBy(() -> box.openText(appSecret, "connections.verify_token")).hasMessageContaining("wrong context");
+    }
+
+    @Test
+    void aTamperedValueAnotherKeyOrAnUnknownLayoutIsRefused() {
+        byte[] sealed = box.seal(new byte[] {1, 2, 3}, "test");
+        byte[] tamperedTag = Arrays.copyOf(sealed, sealed.length);
+        tamperedTag[tamperedTag.length - 1] ^= 1;
+        byte[] tamperedNonce = Arrays.copyOf(sealed, sealed.length);
+        tamperedNonce[3] ^= 1;
+        byte[] otherVersion = Arrays.copyOf(sealed, sealed.length);
+        otherVersion[0] = 9;
+
+        assertThatThrownBy(() -> box.open(tamperedTag, "test")).hasMessageContaining("tampered");
+        assertThatThrownBy(() -> box.open(tamperedNonce, "test")).hasMessageContaining("tampered");
+        assertThatThrownBy(() -> new SecretBox(key((byte) 8)).open(sealed, "test")).hasMessageContaining("wrong key");
+        assertThatThrownBy(() -> box.open(otherVersion, "test")).hasMessageContaining("not a value sealed");
+        assertThatThrownBy(() -> box.open(Arrays.copyOf(sealed, 20), "test")).hasMessageContaining("not a value sealed");
     }
 
     @Test
