@@ -19,6 +19,15 @@ class RunModeGuardTests {
     }
 
     @Test
+    void productionRefusesToStartWithoutItsEncryptionKey() {
+        assertThatThrownBy(() -> start("prod", "--conversa.test.isolated-database=false",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa", "--spring.datasource.username=conversa",
+                "--spring.datasource.password=from-the-environment", "--conversa.encryption.key="))
+                .hasMessageContaining("CONVERSA_ENCRYPTION_KEY is not set")
+                .hasMessageNotContaining("CONVERSA_DB");
+    }
+
+    @Test
     void productionRefusesDemoMode() {
         assertThatThrownBy(() -> start("prod", "--conversa.test.isolated-database=false",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa", "--spring.datasource.username=conversa",
