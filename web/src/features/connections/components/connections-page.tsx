@@ -1,8 +1,9 @@
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePageDialogs } from '../../../lib/use-page-dialogs'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
+import { SetActiveDialog } from '../../../components/ui/set-active-dialog'
 import { ErrorMessage } from '../../../components/ui/error-message'
 import { Notice } from '../../../components/ui/notice'
 import { PageHeader } from '../../../components/ui/page-header'
@@ -15,7 +16,6 @@ type Open =
   | { kind: 'create' }
   | { kind: 'edit'; connection: ConnectionResponse }
   | { kind: 'toggle'; connection: ConnectionResponse }
-  | null
 
 const COLUMNS = 5
 
@@ -24,23 +24,10 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation()
   const connections = useConnections()
   const setActive = useSetConnectionActive()
-  const [open, setOpen] = useState<Open>(null)
-  const [notice, setNotice] = useState('')
+  const { open, notice, show, close, done } = usePageDialogs<Open>(() => setActive.reset())
   // Connections whose webhook details are shown below their row.
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
 
-  const show = (next: Open) => {
-    setNotice('')
-    setOpen(next)
-  }
-  const close = () => {
-    setOpen(null)
-    setActive.reset()
-  }
-  const done = (message: string) => {
-    setOpen(null)
-    setNotice(message)
-  }
   const toggleDetails = (id: number, visible: boolean) => {
     const next = new Set(expanded)
     if (visible) next.add(id)
@@ -150,30 +137,7 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
         />
       )}
       {open?.kind === 'toggle' && (
-        <ConfirmDialog
-          title={open.connection.active ? t('connections.inactivateTitle') : t('connections.reactivateTitle')}
-          message={t(open.connection.active ? 'connections.inactivateText' : 'connections.reactivateText', {
-            name: open.connection.name,
-          })}
-          confirmLabel={open.connection.active ? t('connections.inactivate') : t('connections.reactivate')}
-          danger={open.connection.active}
-          pending={setActive.isPending}
-          error={setActive.error}
-          onClose={close}
-          onConfirm={() =>
-            setActive.mutate(
-              { id: open.connection.id, active: !open.connection.active },
-              {
-                onSuccess: (connection) =>
-                  done(
-                    t(connection.active ? 'connections.reactivated' : 'connections.inactivated', {
-                      name: connection.name,
-                    }),
-                  ),
-              },
-            )
-          }
-        />
+        <SetActiveDialog section="connections" item={open.connection} name={open.connection.name} mutation={setActive} onClose={close} onDone={done} />
       )}
     </>
   )

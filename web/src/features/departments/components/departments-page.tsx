@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePageDialogs } from '../../../lib/use-page-dialogs'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
+import { SetActiveDialog } from '../../../components/ui/set-active-dialog'
 import { ErrorMessage } from '../../../components/ui/error-message'
 import { Notice } from '../../../components/ui/notice'
 import { PageHeader } from '../../../components/ui/page-header'
@@ -23,7 +23,6 @@ type Open =
   | { kind: 'edit'; department: DepartmentResponse }
   | { kind: 'members'; department: DepartmentResponse }
   | { kind: 'toggle'; department: DepartmentResponse }
-  | null
 
 const COLUMNS = 5
 
@@ -31,21 +30,8 @@ export function DepartmentsPage({ memberCandidates }: { memberCandidates: Member
   const { t } = useTranslation()
   const departments = useDepartments()
   const setActive = useSetDepartmentActive()
-  const [open, setOpen] = useState<Open>(null)
-  const [notice, setNotice] = useState('')
+  const { open, notice, show, close, done } = usePageDialogs<Open>(() => setActive.reset())
 
-  const show = (next: Open) => {
-    setNotice('')
-    setOpen(next)
-  }
-  const close = () => {
-    setOpen(null)
-    setActive.reset()
-  }
-  const done = (message: string) => {
-    setOpen(null)
-    setNotice(message)
-  }
 
   return (
     <>
@@ -136,30 +122,7 @@ export function DepartmentsPage({ memberCandidates }: { memberCandidates: Member
         />
       )}
       {open?.kind === 'toggle' && (
-        <ConfirmDialog
-          title={open.department.active ? t('departments.inactivateTitle') : t('departments.reactivateTitle')}
-          message={t(open.department.active ? 'departments.inactivateText' : 'departments.reactivateText', {
-            name: open.department.name,
-          })}
-          confirmLabel={open.department.active ? t('departments.inactivate') : t('departments.reactivate')}
-          danger={open.department.active}
-          pending={setActive.isPending}
-          error={setActive.error}
-          onClose={close}
-          onConfirm={() =>
-            setActive.mutate(
-              { id: open.department.id, active: !open.department.active },
-              {
-                onSuccess: (department) =>
-                  done(
-                    t(department.active ? 'departments.reactivated' : 'departments.inactivated', {
-                      name: department.name,
-                    }),
-                  ),
-              },
-            )
-          }
-        />
+        <SetActiveDialog section="departments" item={open.department} name={open.department.name} mutation={setActive} onClose={close} onDone={done} />
       )}
     </>
   )

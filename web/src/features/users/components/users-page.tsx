@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePageDialogs } from '../../../lib/use-page-dialogs'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
+import { SetActiveDialog } from '../../../components/ui/set-active-dialog'
 import { ErrorMessage } from '../../../components/ui/error-message'
 import { SelectField, TextField } from '../../../components/ui/field'
 import { Notice } from '../../../components/ui/notice'
@@ -36,27 +37,18 @@ export function UsersPage({ departments }: { departments: DepartmentResponse[] }
   const q = useDebouncedValue(search.trim())
   const users = useUsers({ q, role, active })
   const setUserActive = useSetUserActive()
-  const [open, setOpen] = useState<Open>(null)
-  const [notice, setNotice] = useState('')
+  const { open, notice, show, close, done } = usePageDialogs<Open>(() => setUserActive.reset())
 
   // Supervisors manage only agents (the server enforces it; the form just does not offer more).
   const manageableRoles = me.role === 'ADMINISTRATOR' ? ALL_ROLES : (['AGENT'] as const)
   const departmentName = new Map(departments.map((department) => [department.id, department.name]))
-  const close = () => {
-    setOpen(null)
-    setUserActive.reset()
-  }
-  const done = (message: string) => {
-    setOpen(null)
-    setNotice(message)
-  }
 
   return (
     <>
       <PageHeader
         title={t('users.title')}
         actions={
-          <Button variant="primary" onClick={() => { setNotice(''); setOpen({ kind: 'create' }) }}>
+          <Button variant="primary" onClick={() => show({ kind: 'create' })}>
             {t('users.new')}
           </Button>
         }
@@ -121,16 +113,16 @@ export function UsersPage({ departments }: { departments: DepartmentResponse[] }
               <td className="hide-narrow">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language, { seconds: false }) : t('common.never')}</td>
               <td>
                 <div className="row-actions">
-                  <Button small onClick={() => { setNotice(''); setOpen({ kind: 'edit', user }) }}>
+                  <Button small onClick={() => show({ kind: 'edit', user })}>
                     {t('common.edit')}
                   </Button>
-                  <Button small onClick={() => { setNotice(''); setOpen({ kind: 'reset', user }) }}>
+                  <Button small onClick={() => show({ kind: 'reset', user })}>
                     {t('users.resetPassword')}
                   </Button>
                   <Button
                     small
                     variant={user.active ? 'danger' : 'secondary'}
-                    onClick={() => { setNotice(''); setOpen({ kind: 'toggle', user }) }}
+                    onClick={() => show({ kind: 'toggle', user })}
                   >
                     {user.active ? t('users.inactivate') : t('users.reactivate')}
                   </Button>
@@ -166,24 +158,7 @@ export function UsersPage({ departments }: { departments: DepartmentResponse[] }
         />
       )}
       {open?.kind === 'toggle' && (
-        <ConfirmDialog
-          title={open.user.active ? t('users.inactivateTitle') : t('users.reactivateTitle')}
-          message={t(open.user.active ? 'users.inactivateText' : 'users.reactivateText', { name: open.user.displayName })}
-          confirmLabel={open.user.active ? t('users.inactivate') : t('users.reactivate')}
-          danger={open.user.active}
-          pending={setUserActive.isPending}
-          error={setUserActive.error}
-          onClose={close}
-          onConfirm={() =>
-            setUserActive.mutate(
-              { id: open.user.id, active: !open.user.active },
-              {
-                onSuccess: (user) =>
-                  done(t(user.active ? 'users.reactivated' : 'users.inactivated', { name: user.displayName })),
-              },
-            )
-          }
-        />
+        <SetActiveDialog section="users" item={open.user} name={open.user.displayName} mutation={setUserActive} onClose={close} onDone={done} />
       )}
     </>
   )

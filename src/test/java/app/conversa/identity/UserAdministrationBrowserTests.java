@@ -146,6 +146,8 @@ class UserAdministrationBrowserTests {
             go(page, "Users");
             var row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(agent.login()));
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Inactivate")).click();
+            assertThat(page.getByRole(AriaRole.DIALOG)).containsText("All their sessions end");
+            screenshot(page, "admin-inactivate-user-dialog");
             page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Inactivate")).click();
             assertThat(row).containsText("Inactive");
 

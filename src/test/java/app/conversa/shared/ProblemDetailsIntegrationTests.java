@@ -41,7 +41,7 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
-    void unexpectedFailuresRevealNothingInternal() {
+    void aPathEscapingWithDotDotIsRefusedWithoutRevealingInternals() {
         var anonymous = ApiSession.anonymous(port).inLanguage("en");
 
         var response = anonymous.get("/api/public/../auth/me");
