@@ -109,6 +109,51 @@ public final class ApiSession {
         }
     }
 
+    /** A multipart/form-data POST: text fields, and one file under "file". */
+    public Response upload(String path, java.util.Map<String, String> fields, String filename, String contentType,
+            byte[] content) {
+        String boundary = "----conversa" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
+                .header("Accept", "application/json, application/problem+json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The raw bytes of a GET (media downloads). */
+    public byte[] bytes(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String csrfToken() {
         if (cookie("XSRF-TOKEN") == null) {
             get("/api/public/info");

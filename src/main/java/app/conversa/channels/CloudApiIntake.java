@@ -37,9 +37,11 @@ class CloudApiIntake {
     private final JdbcClient jdbc;
     private final CriticalEvents criticalEvents;
     private final Clock clock;
+    private final WebhookDrainer drainer;
 
     CloudApiIntake(ConnectionRepository connections, SecretBox secrets, JdbcClient jdbc, CriticalEvents criticalEvents,
-            Clock clock) {
+            Clock clock, WebhookDrainer drainer) {
+        this.drainer = drainer;
         this.connections = connections;
         this.secrets = secrets;
         this.jdbc = jdbc;
@@ -78,6 +80,7 @@ class CloudApiIntake {
         jdbc.sql("insert into cloud_api_webhooks (connection_id, received_at, body) values (?, ?, ?)")
                 .params(connectionId, clock.instant().atOffset(ZoneOffset.UTC), secrets.seal(body, bodyContext(connectionId)))
                 .update();
+        drainer.wake();
     }
 
     /** Stored bodies are sealed for their connection: one copied under another connection does not open. */

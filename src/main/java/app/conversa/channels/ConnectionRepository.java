@@ -12,6 +12,8 @@ interface ConnectionRepository extends Repository<Connection, Long> {
 
     List<Connection> findAllByOrderByName();
 
+    Optional<Connection> findByProviderAndPhoneNumberId(Provider provider, String phoneNumberId);
+
     boolean existsByProviderAndPhoneNumberId(Provider provider, String phoneNumberId);
 
     boolean existsByProviderAndPhoneNumberIdAndIdNot(Provider provider, String phoneNumberId, long id);

@@ -10,10 +10,24 @@ public class UserDirectory {
 
     private final UserRepository users;
     private final PermissionMatrix matrix;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    UserDirectory(UserRepository users, PermissionMatrix matrix) {
+    UserDirectory(UserRepository users, PermissionMatrix matrix, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.users = users;
         this.matrix = matrix;
+        this.jdbc = jdbc;
+    }
+
+    /** Display names by user id, for showing who wrote or holds something. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var names = new java.util.HashMap<Long, String>();
+        jdbc.sql("select id, display_name from users where id in (:ids)").param("ids", ids)
+                .query(rs -> { names.put(rs.getLong(1), rs.getString(2)); });
+        return names;
     }
 
     /** The user as signed in now, or empty when the user no longer exists or is inactive. */

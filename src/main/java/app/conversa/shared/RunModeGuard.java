@@ -16,6 +16,7 @@ import org.springframework.core.env.Profiles;
 class RunModeGuard implements EnvironmentPostProcessor, Ordered {
 
     static final String DEMO = "conversa.demo.enabled";
+    static final String SANDBOX = "conversa.sandbox.enabled";
 
     /** After every other processor, so it judges the final settings. */
     @Override
@@ -35,6 +36,9 @@ class RunModeGuard implements EnvironmentPostProcessor, Ordered {
             requireSet(env, "conversa.encryption.key", "CONVERSA_ENCRYPTION_KEY", problems);
             if (demo) {
                 problems.add("demo mode is on (conversa.demo.enabled=true); production never runs demo data");
+            }
+            if (env.getProperty(SANDBOX, Boolean.class, false)) {
+                problems.add("the WhatsApp sandbox is on (conversa.sandbox.enabled=true); production talks to real providers only");
             }
             if (url.startsWith("jdbc:h2:")) {
                 problems.add("the embedded H2 database is for demo and tests; set CONVERSA_DB_URL to PostgreSQL");

@@ -1,0 +1,22 @@
+package app.conversa.channels;
+
+/**
+ * What every provider does for a connection. Adapters translate between the provider's wire
+ * format and neutral records; they hold no chat or contact logic. Failures are {@link SendFailure}s.
+ */
+interface ChannelAdapter {
+
+    Provider provider();
+
+    /** Sends and returns the provider's id for the message. */
+    String send(Connection connection, OutboundMessage message);
+
+    /** Uploads content for a later send and returns the provider's media id. */
+    String upload(Connection connection, byte[] content, String mimeType, String filename);
+
+    /** Downloads media a customer sent. */
+    FetchedMedia fetch(Connection connection, String providerMediaId);
+
+    /** Tells the customer's phone that a message was read (blue ticks). */
+    void markRead(Connection connection, String providerMessageId);
+}

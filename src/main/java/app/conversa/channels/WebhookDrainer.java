@@ -1,0 +1,179 @@
+package app.conversa.channels;
+
+import app.conversa.audit.CriticalEvents;
+import app.conversa.audit.Severity;
+import app.conversa.shared.SecretBox;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The second half of the inbound pipeline: takes committed webhooks in the order they arrived,
+ * reads them into events, hands each event to the {@link InboundHandler}s, quarantines what
+ * cannot be read, and marks the webhook processed. Woken right after each intake commit; a
+ * sweep every few seconds picks up anything left behind (a crash, a database outage).
+ *
+ * <p>Handlers are idempotent, so a webhook processed twice (a crash between an event and the
+ * "processed" mark, or two nodes) stores nothing twice. A webhook whose handling keeps failing is
+ * quarantined after {@link #MAX_ATTEMPTS}, so it cannot stall the ones behind it.
+ */
+@Component
+class WebhookDrainer implements DisposableBean {
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(WebhookDrainer.class);
+
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+    private final ConnectionRepository connections;
+    private final List<InboundHandler> handlers;
+    private final CriticalEvents criticalEvents;
+    private final CloudApiNotifications notifications;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("webhook-drainer").daemon().factory());
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+
+    WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
+            CriticalEvents criticalEvents, ObjectMapper json, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.connections = connections;
+        this.handlers = handlers;
+        this.criticalEvents = criticalEvents;
+        this.notifications = new CloudApiNotifications(json);
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Asks for a drain soon; calls while one is pending coalesce into it. */
+    void wake() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakeRequested.set(false);
+                drainQuietly();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${conversa.inbound.sweep-interval:3s}", initialDelayString = "${conversa.inbound.sweep-interval:3s}")
+    void sweep() {
+        wake();
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            // the database is down or a handler failed: the webhooks stay unprocessed for the next sweep
+            log.warn("Inbound processing paused: {}", e.toString());
+        }
+    }
+
+    /** Processes every waiting webhook, oldest first. */
+    synchronized void drain() {
+        while (true) {
+            var batch = jdbc.sql("""
+                    select id, connection_id, body, attempts from cloud_api_webhooks
+                    where processed_at is null order by id fetch first 50 rows only""")
+                    .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4))).list();
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch.forEach(this::process);
+        }
+    }
+
+    private record Stored(long id, long connectionId, byte[] body, int attempts) {
+    }
+
+    private void process(Stored webhook) {
+        byte[] body = secrets.open(webhook.body(), CloudApiIntake.bodyContext(webhook.connectionId()));
+        var parsed = notifications.parse(body, phoneNumberId -> route(webhook.connectionId(), phoneNumberId));
+        try {
+            for (var event : parsed.events()) {
+                for (var handler : handlers) {
+                    handler.handle(event);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (webhook.attempts() + 1 < MAX_ATTEMPTS) {
+                jdbc.sql("update cloud_api_webhooks set attempts = attempts + 1 where id = ?").param(webhook.id()).update();
+                throw e;
+            }
+            log.error("Webhook {} quarantined after {} failed attempts", webhook.id(), MAX_ATTEMPTS, e);
+            finish(webhook, List.of(new CloudApiNotifications.Quarantined(
+                    "processing failed " + MAX_ATTEMPTS + " times: " + e.getClass().getSimpleName(),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8))));
+            return;
+        }
+        parsed.errors().forEach(error -> criticalEvents.record(Severity.WARNING, "channels", "channels.provider_error",
+                Map.of("connectionId", error.connectionId(), "code", error.code(), "reason", error.reason())));
+        finish(webhook, parsed.quarantined());
+    }
+
+    private void finish(Stored webhook, List<CloudApiNotifications.Quarantined> quarantined) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        transactions.executeWithoutResult(tx -> {
+            for (var item : quarantined) {
+                log.warn("Quarantined an item of webhook {}: {}", webhook.id(), item.reason());
+                jdbc.sql("""
+                        insert into inbound_quarantine (connection_id, webhook_id, reason, item, created_at)
+                        values (?, ?, ?, ?, ?)""")
+                        .params(webhook.connectionId(), webhook.id(), truncate(item.reason(), 300),
+                                secrets.seal(item.item().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                        quarantineContext(webhook.connectionId())), now)
+                        .update();
+            }
+            jdbc.sql("update cloud_api_webhooks set processed_at = ? where id = ?").params(now, webhook.id()).update();
+        });
+        if (!quarantined.isEmpty()) {
+            criticalEvents.record(Severity.WARNING, "channels", "channels.webhook_item_quarantined",
+                    Map.of("connectionId", webhook.connectionId(), "webhookId", webhook.id(), "items", quarantined.size()));
+        }
+    }
+
+    static String quarantineContext(long connectionId) {
+        return "inbound_quarantine:" + connectionId;
+    }
+
+    /**
+     * The connection a change speaks for: the one whose URL received it, or another number of the
+     * same Meta app (same app secret, so the signature vouches for it too).
+     */
+    private OptionalLong route(long receivingConnectionId, String phoneNumberId) {
+        var target = connections.findByProviderAndPhoneNumberId(Provider.CLOUD_API, phoneNumberId);
+        if (target.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (target.get().id() == receivingConnectionId) {
+            return OptionalLong.of(receivingConnectionId);
+        }
+        var receiving = connections.findById(receivingConnectionId).orElseThrow();
+        boolean sameApp = secrets.openText(receiving.sealedAppSecret(), Connections.APP_SECRET)
+                .equals(secrets.openText(target.get().sealedAppSecret(), Connections.APP_SECRET));
+        return sameApp ? OptionalLong.of(target.get().id()) : OptionalLong.empty();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,90 @@
+package app.conversa.contacts;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finding, or creating, the contact behind a WhatsApp identity. */
+@Service
+public class Contacts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Contacts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The contact that {@code waId} is on this connection; created on first contact, and matched
+     * by phone to a contact another connection already knows. A newer profile name replaces a name
+     * that was only a number. Runs in the caller's transaction; two callers racing on a new
+     * identity meet the unique constraint and one of them retries.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long identifyWhatsApp(long connectionId, String waId, String profileName) {
+        String phone = "+" + waId;
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        var known = jdbc.sql("""
+                select i.contact_id, i.profile_name, c.display_name from contact_whatsapp_identities i
+                join contacts c on c.id = i.contact_id where i.connection_id = ? and i.wa_id = ?""")
+                .params(connectionId, waId)
+                .query((rs, row) -> new Known(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        if (known.isPresent()) {
+            var identity = known.get();
+            if (profileName != null && !profileName.isBlank() && !profileName.equals(identity.profileName())) {
+                jdbc.sql("update contact_whatsapp_identities set profile_name = ? where connection_id = ? and wa_id = ?")
+                        .params(profileName, connectionId, waId).update();
+                if (identity.displayName().equals(phone) || identity.displayName().equals(identity.profileName())) {
+                    rename(identity.contactId(), profileName, now);
+                }
+            }
+            return identity.contactId();
+        }
+        String name = profileName == null || profileName.isBlank() ? phone : truncate(profileName.strip());
+        long contactId = jdbc.sql("select id from contacts where phone = ? order by id fetch first 1 rows only")
+                .param(phone).query(Long.class).optional()
+                .orElseGet(() -> insertContact(name, phone, now));
+        jdbc.sql("""
+                insert into contact_whatsapp_identities (connection_id, wa_id, contact_id, profile_name, created_at)
+                values (?, ?, ?, ?, ?)""").params(connectionId, waId, contactId, profileName, now).update();
+        return contactId;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, ContactCard> cards(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, display_name, phone from contacts where id in (:ids)").param("ids", ids)
+                .query((rs, row) -> new ContactCard(rs.getLong(1), rs.getString(2), rs.getString(3))).list().stream()
+                .collect(Collectors.toMap(ContactCard::id, Function.identity()));
+    }
+
+    private long insertContact(String name, String phone, java.time.OffsetDateTime now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into contacts (display_name, phone, created_at, updated_at) values (?, ?, ?, ?)")
+                .params(name, phone, now, now).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    private void rename(long contactId, String name, java.time.OffsetDateTime now) {
+        jdbc.sql("update contacts set display_name = ?, updated_at = ? where id = ?")
+                .params(truncate(name.strip()), now, contactId).update();
+    }
+
+    private static String truncate(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200);
+    }
+
+    private record Known(long contactId, String profileName, String displayName) {
+    }
+}

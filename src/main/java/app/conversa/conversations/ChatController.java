@@ -1,0 +1,106 @@
+package app.conversa.conversations;
+
+import app.conversa.conversations.ChatViews.ChatView;
+import app.conversa.conversations.ChatViews.MessageView;
+import app.conversa.identity.CurrentUser;
+import app.conversa.shared.CursorPage;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Chats and their messages; every call sees only the chats {@link ChatVisibility} allows. */
+@RestController
+@Validated
+@Tag(name = "Chats")
+@RequestMapping("/api/chats")
+class ChatController {
+
+    private final ChatQueries queries;
+    private final Conversations conversations;
+
+    ChatController(ChatQueries queries, Conversations conversations) {
+        this.queries = queries;
+        this.conversations = conversations;
+    }
+
+    @GetMapping
+    CursorPage<ChatView> chats(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String before,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+        return queries.chats(user, before, size);
+    }
+
+    @GetMapping("/{chatId}")
+    ChatView chat(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
+        return queries.chat(user, chatId);
+    }
+
+    @GetMapping("/{chatId}/messages")
+    CursorPage<MessageView> messages(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return queries.messages(user, chatId, before, size);
+    }
+
+    record SendMessageRequest(
+            @Schema(description = "Chosen by the client, unique per message; repeating it returns the first message")
+            @NotBlank @Size(max = 100) String idempotencyKey,
+            @NotBlank @Size(max = Conversations.MAX_TEXT) String text,
+            @Schema(description = "A note for colleagues: stored in the chat, never sent") boolean privateNote,
+            @Size(max = 200) String replyToProviderId) {
+    }
+
+    /** Queues a text message (202: the sender delivers it) or stores a private note. */
+    @PostMapping("/{chatId}/messages")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('messages.send')")
+    MessageView send(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @RequestBody SendMessageRequest request) {
+        return conversations.write(user, chatId, new Conversations.Draft(request.idempotencyKey(), request.text(),
+                request.privateNote(), request.replyToProviderId()));
+    }
+
+    /** Queues a file: JPEG/PNG images, PDF documents, audio; {@code voice} for a recorded voice note (OGG/Opus). */
+    @PostMapping(path = "/{chatId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('messages.send')")
+    MessageView attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @RequestPart("file") MultipartFile file, @RequestParam String idempotencyKey,
+            @RequestParam(required = false) String caption, @RequestParam(defaultValue = "false") boolean voice)
+            throws IOException {
+        return conversations.attach(user, chatId, new Conversations.Attachment(idempotencyKey, file.getBytes(),
+                file.getContentType(), file.getOriginalFilename(), caption, voice));
+    }
+
+    @PostMapping("/{chatId}/messages/{messageId}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('messages.send')")
+    MessageView retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long messageId) {
+        return conversations.retry(user, chatId, messageId);
+    }
+
+    @PostMapping("/{chatId}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void read(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
+        conversations.read(user, chatId);
+    }
+}

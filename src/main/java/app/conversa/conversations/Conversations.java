@@ -1,0 +1,244 @@
+package app.conversa.conversations;
+
+import app.conversa.channels.DeliveryStatus;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.Messaging;
+import app.conversa.conversations.ChatViews.MessageView;
+import app.conversa.conversations.ConversationEvent.ChatUpdated;
+import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.identity.CurrentUser;
+import app.conversa.shared.ConversaException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What agents do in a chat: write (text, attachments, private notes), retry a failed message,
+ * read. Sending only queues: the API answers at once and the {@link OutboundSender} delivers.
+ * The same idempotency key in a chat always yields the same single message.
+ */
+@Service
+class Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    static final int MAX_TEXT = 4096;
+
+    /** WhatsApp's accepted types and sizes (PROTOCOLS.md A6) for what agents may attach; no video. */
+    private static final Map<String, Limit> ATTACHMENTS = Map.of(
+            "image/jpeg", new Limit(MessageKind.IMAGE, 5), "image/png", new Limit(MessageKind.IMAGE, 5),
+            "application/pdf", new Limit(MessageKind.DOCUMENT, 100),
+            "audio/ogg", new Limit(MessageKind.AUDIO, 16), "audio/mpeg", new Limit(MessageKind.AUDIO, 16),
+            "audio/mp4", new Limit(MessageKind.AUDIO, 16), "audio/aac", new Limit(MessageKind.AUDIO, 16),
+            "audio/amr", new Limit(MessageKind.AUDIO, 16));
+
+    private record Limit(MessageKind kind, int megabytes) {
+    }
+
+    /** Text an agent writes, or a private note. */
+    record Draft(String idempotencyKey, String text, boolean privateNote, String replyToProviderId) {
+    }
+
+    /** A file an agent attaches. */
+    record Attachment(String idempotencyKey, byte[] content, String mimeType, String filename, String caption,
+            boolean voice) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ChatQueries queries;
+    private final Outbox outbox;
+    private final MediaStore media;
+    private final Messaging messaging;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(JdbcClient jdbc, TransactionTemplate transactions, ChatQueries queries, Outbox outbox,
+            MediaStore media, Messaging messaging, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.queries = queries;
+        this.outbox = outbox;
+        this.media = media;
+        this.messaging = messaging;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    MessageView write(CurrentUser user, long chatId, Draft draft) {
+        String text = draft.text() == null ? "" : draft.text().strip();
+        if (text.isEmpty()) {
+            throw ConversaException.invalid("message.empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw ConversaException.invalid("message.too_long", MAX_TEXT);
+        }
+        if (!draft.privateNote() && LinkPolicy.containsLink(text)) {
+            throw ConversaException.invalid("message.link_refused");
+        }
+        return once(user, chatId, draft.idempotencyKey(), () -> {
+            if (!draft.privateNote()) {
+                requireSendable(chatId);
+            }
+            return outbox.insert(chatId, "AGENT", user.id(), new Outbox.Draft(MessageKind.TEXT, text, null,
+                    draft.replyToProviderId(), draft.idempotencyKey()), draft.privateNote());
+        }, !draft.privateNote());
+    }
+
+    MessageView attach(CurrentUser user, long chatId, Attachment attachment) {
+        String mimeType = baseType(attachment.mimeType());
+        if (mimeType.startsWith("video/")) {
+            throw ConversaException.invalid("message.video_refused");
+        }
+        var limit = ATTACHMENTS.get(mimeType);
+        if (limit == null) {
+            throw ConversaException.invalid("message.type_refused", mimeType);
+        }
+        if (attachment.content().length == 0) {
+            throw ConversaException.invalid("message.empty_file");
+        }
+        if (attachment.content().length > limit.megabytes() * 1024L * 1024L) {
+            throw ConversaException.invalid("message.file_too_large", limit.megabytes());
+        }
+        if (attachment.voice() && !mimeType.equals("audio/ogg")) {
+            throw ConversaException.invalid("message.voice_format");
+        }
+        String caption = attachment.caption() == null || attachment.caption().isBlank() ? null : attachment.caption().strip();
+        if (caption != null && LinkPolicy.containsLink(caption)) {
+            throw ConversaException.invalid("message.link_refused");
+        }
+        if (caption != null && caption.length() > 1024) {
+            throw ConversaException.invalid("message.too_long", 1024);
+        }
+        String storedType = mimeType.equals("audio/ogg") ? "audio/ogg; codecs=opus" : mimeType;
+        return once(user, chatId, attachment.idempotencyKey(), () -> {
+            requireSendable(chatId);
+            long mediaId = media.storeOutbound(chatId, attachment.content(), storedType, filename(attachment), attachment.voice());
+            return outbox.insert(chatId, "AGENT", user.id(), new Outbox.Draft(limit.kind(),
+                    limit.kind() == MessageKind.AUDIO ? null : caption, mediaId, null, attachment.idempotencyKey()), false);
+        }, true);
+    }
+
+    /** A failed message goes back to the queue, as long as the customer can still be written to. */
+    MessageView retry(CurrentUser user, long chatId, long messageId) {
+        queries.requireVisible(user, chatId);
+        transactions.executeWithoutResult(tx -> {
+            requireSendable(chatId);
+            int queued = jdbc.sql("""
+                    update messages set status = 'QUEUED', status_rank = 0, attempts = 0, next_attempt_at = ?,
+                        failed_at = null, error_code = null, error_reason = null
+                    where id = ? and chat_id = ? and status = 'FAILED' and direction = 'OUT' and private_note = false""")
+                    .params(now(), messageId, chatId).update();
+            if (queued == 0) {
+                throw ConversaException.conflict("message.not_failed");
+            }
+            events.publishEvent(new MessageUpdated(chatId, messageId));
+            outbox.wakeSenderAfterCommit();
+        });
+        return queries.message(messageId);
+    }
+
+    /** The agent opened the chat: inbound messages become read, here and (blue ticks) on the customer's phone. */
+    void read(CurrentUser user, long chatId) {
+        queries.requireVisible(user, chatId);
+        transactions.executeWithoutResult(tx -> {
+            var latest = jdbc.sql("""
+                    select connection_id, provider_message_id from messages
+                    where chat_id = ? and direction = 'IN' and status = 'DELIVERED' order by id desc fetch first 1 rows only""")
+                    .param(chatId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+            if (latest.isEmpty()) {
+                return;
+            }
+            jdbc.sql("""
+                    update messages set status = 'READ', status_rank = ?, read_at = ?
+                    where chat_id = ? and direction = 'IN' and status = 'DELIVERED'""")
+                    .params(DeliveryStatus.READ.rank(), now(), chatId).update();
+            events.publishEvent(new ChatUpdated(chatId));
+            long connectionId = Long.parseLong(latest.get()[0]);
+            String providerId = latest.get()[1];
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // Meta marks every earlier message read too; a failure only costs the customer's blue ticks
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            messaging.markRead(connectionId, providerId);
+                        } catch (RuntimeException e) {
+                            log.info("Could not mark chat {} read at the provider: {}", chatId, e.getMessage());
+                        }
+                    });
+                }
+            });
+        });
+    }
+
+    private interface Insert {
+        long run();
+    }
+
+    /**
+     * Runs an insert once per idempotency key: a repeated key returns the first message, also when
+     * two requests race (the unique constraint decides, the loser reads the winner's message).
+     */
+    private MessageView once(CurrentUser user, long chatId, String key, Insert insert, boolean agentReplied) {
+        queries.requireVisible(user, chatId);
+        if (key == null || !key.matches("[A-Za-z0-9_.:-]{8,100}")) {
+            throw ConversaException.invalid("message.idempotency_key");
+        }
+        try {
+            long messageId = transactions.execute(tx -> {
+                Long existing = outbox.existing(chatId, key);
+                if (existing != null) {
+                    return existing;
+                }
+                long id = insert.run();
+                if (agentReplied) {
+                    jdbc.sql("""
+                            update chats set pending_replies = 0, state = case when state = 'NEW' then 'IN_PROGRESS' else state end
+                            where id = ?""").param(chatId).update();
+                }
+                return id;
+            });
+            return queries.message(messageId);
+        } catch (DuplicateKeyException raced) {
+            return queries.message(transactions.execute(tx -> outbox.existing(chatId, key)));
+        }
+    }
+
+    private void requireSendable(long chatId) {
+        var chat = jdbc.sql("select state, last_inbound_at from chats where id = ?").param(chatId)
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)}).single();
+        if ("CLOSED".equals(chat[0])) {
+            throw ConversaException.conflict("message.chat_closed");
+        }
+        var lastInbound = (OffsetDateTime) chat[1];
+        if (lastInbound == null || lastInbound.toInstant().plus(ChatQueries.SERVICE_WINDOW).isBefore(clock.instant())) {
+            throw ConversaException.conflict("message.window_closed");
+        }
+    }
+
+    private static String baseType(String mimeType) {
+        return mimeType == null ? "" : mimeType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String filename(Attachment attachment) {
+        String name = attachment.filename() == null ? "" : attachment.filename().replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return name.isEmpty() ? null : name.substring(0, Math.min(name.length(), 200));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,169 @@
+package app.conversa.conversations;
+
+import app.conversa.channels.ChannelDirectory;
+import app.conversa.channels.DeliveryStatus;
+import app.conversa.channels.InboundEvent;
+import app.conversa.channels.InboundEvent.MessageReceived;
+import app.conversa.channels.InboundEvent.StatusReported;
+import app.conversa.channels.InboundHandler;
+import app.conversa.channels.MessageKind;
+import app.conversa.contacts.Contacts;
+import app.conversa.conversations.ConversationEvent.ChatUpdated;
+import app.conversa.conversations.ConversationEvent.MessageAdded;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns inbound events into conversations. Idempotent by construction: a message is stored once
+ * per (connection, provider id), a unique constraint in the database; concurrent copies that race
+ * past the first check meet that constraint (or the one-open-chat constraint), roll back, and
+ * are retried, finding the message stored.
+ */
+@Component
+class InboundMessages implements InboundHandler {
+
+    private static final int ATTEMPTS = 3;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Contacts contacts;
+    private final ChannelDirectory channels;
+    private final MessageSealing sealing;
+    private final StatusLedger statuses;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InboundMessages(JdbcClient jdbc, TransactionTemplate transactions, Contacts contacts, ChannelDirectory channels,
+            MessageSealing sealing, StatusLedger statuses, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.contacts = contacts;
+        this.channels = channels;
+        this.sealing = sealing;
+        this.statuses = statuses;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(InboundEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    switch (event) {
+                        case MessageReceived message -> store(message);
+                        case StatusReported status -> report(status);
+                    }
+                });
+                return;
+            } catch (DuplicateKeyException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private void store(MessageReceived message) {
+        boolean known = jdbc.sql("select count(*) from messages where connection_id = ? and provider_message_id = ?")
+                .params(message.connectionId(), message.providerMessageId()).query(Long.class).single() > 0;
+        if (known) {
+            return;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
+                message.customer().profileName());
+        var chat = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
+                .params(message.connectionId(), contactId)
+                .query((rs, row) -> new OpenChat(rs.getLong(1), ChatState.valueOf(rs.getString(2)))).optional();
+        boolean opened = chat.isEmpty();
+        long chatId = chat.map(OpenChat::id).orElseGet(() -> openChat(message, contactId, now));
+        Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into messages (chat_id, connection_id, provider_message_id, direction, kind, author_type,
+                    private_note, body, details, media_id, reply_to_provider_id, status, status_rank, sent_at,
+                    delivered_at, attempts, created_at)
+                values (?, ?, ?, 'IN', ?, 'CUSTOMER', false, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(chatId, message.connectionId(), message.providerMessageId(), message.kind().name(),
+                        sealing.sealBody(message.text()), sealing.sealDetails(message.details()), mediaId,
+                        message.replyToProviderId(), DeliveryStatus.DELIVERED.name(), DeliveryStatus.DELIVERED.rank(),
+                        message.sentAt().atOffset(ZoneOffset.UTC), now, now)
+                .update(keys, "id");
+        long messageId = keys.getKeyAs(Long.class);
+        int awaitsReply = message.kind() == MessageKind.REACTION ? 0 : 1;
+        jdbc.sql("""
+                update chats set pending_replies = pending_replies + ?, last_message_at = ?, last_inbound_at = ?,
+                    state = case when state = 'PENDING' then 'IN_PROGRESS' else state end, version = version + 1
+                where id = ?""")
+                .params(awaitsReply, now, now, chatId).update();
+        events.publishEvent(new MessageAdded(chatId, messageId));
+        events.publishEvent(new ChatUpdated(chatId));
+        if (opened) {
+            channels.find(message.connectionId()).map(c -> c.welcomeMessage())
+                    .filter(welcome -> !welcome.isBlank())
+                    .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
+        }
+    }
+
+    private long openChat(MessageReceived message, long contactId, OffsetDateTime now) {
+        Long departmentId = channels.find(message.connectionId()).map(c -> c.departmentId()).orElse(null);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into chats (connection_id, contact_id, wa_id, department_id, state, open_contact_id,
+                    pending_replies, last_message_at, created_at, version)
+                values (?, ?, ?, ?, 'NEW', ?, 0, ?, ?, 0)""")
+                .params(message.connectionId(), contactId, message.customer().waId(), departmentId, contactId, now, now)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    private long insertMedia(long chatId, InboundEvent.Media media, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into media (chat_id, provider_media_id, mime_type, filename, sha256, voice, state, attempts,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(chatId, media.providerMediaId(), media.mimeType(), media.filename(), hex(media.sha256()),
+                        media.voice(), now, now)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Meta announces the sha256 in base64; kept as hex, or dropped if it is neither. */
+    private static String hex(String announced) {
+        if (announced == null) {
+            return null;
+        }
+        if (announced.matches("[0-9a-fA-F]{64}")) {
+            return announced.toLowerCase(java.util.Locale.ROOT);
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(announced);
+            return digest.length == 32 ? HexFormat.of().formatHex(digest) : null;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    private void report(StatusReported status) {
+        if (statuses.record(status.connectionId(), status.providerMessageId(), status.status(), status.occurredAt(),
+                status.errorCode(), status.errorReason())) {
+            statuses.apply(status.connectionId(), status.providerMessageId());
+        }
+    }
+
+    private record OpenChat(long id, ChatState state) {
+    }
+}

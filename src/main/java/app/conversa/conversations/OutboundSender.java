@@ -1,0 +1,235 @@
+package app.conversa.conversations;
+
+import app.conversa.channels.DeliveryStatus;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.Messaging;
+import app.conversa.channels.OutboundMessage;
+import app.conversa.channels.SendFailure;
+import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import io.github.bucket4j.Bucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued messages through the connection's adapter. A message is leased before it is
+ * sent (so a second node, or a second wake-up, does not send it too), chats are sent in parallel
+ * and each chat in order, each number within its rate. A transient failure is retried with
+ * exponential backoff and jitter; a permanent one, or too many attempts, leaves the message
+ * FAILED with the provider's code and a readable reason. Nothing stays queued silently: the
+ * sweep retries what a crash left leased.
+ */
+@Component
+class OutboundSender implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Messaging messaging;
+    private final MessageSealing sealing;
+    private final StatusLedger statuses;
+    private final MediaStore mediaStore;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int ratePerSecond;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final Duration lease;
+    private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbound-sender").daemon().factory());
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+
+    OutboundSender(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, MessageSealing sealing,
+            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, Clock clock,
+            @Value("${conversa.outbound.rate-per-second:80}") int ratePerSecond,
+            @Value("${conversa.outbound.max-attempts:8}") int maxAttempts,
+            @Value("${conversa.outbound.first-backoff:1s}") Duration firstBackoff,
+            @Value("${conversa.outbound.max-backoff:5m}") Duration maxBackoff,
+            @Value("${conversa.outbound.lease:2m}") Duration lease) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.messaging = messaging;
+        this.sealing = sealing;
+        this.statuses = statuses;
+        this.mediaStore = mediaStore;
+        this.events = events;
+        this.clock = clock;
+        this.ratePerSecond = ratePerSecond;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.lease = lease;
+    }
+
+    void wake() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                wakeRequested.set(false);
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    log.warn("Outbound sending paused: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${conversa.outbound.sweep-interval:1s}", initialDelayString = "${conversa.outbound.sweep-interval:1s}")
+    void sweep() {
+        wake();
+    }
+
+    private record Due(long id, long chatId, long connectionId, OffsetDateTime dueAt) {
+    }
+
+    private void drain() {
+        while (true) {
+            var now = now();
+            var due = jdbc.sql("""
+                    select id, chat_id, connection_id, next_attempt_at from messages
+                    where status = 'QUEUED' and private_note = false and next_attempt_at <= ?
+                    order by id fetch first 200 rows only""")
+                    .param(now)
+                    .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                            rs.getObject(4, OffsetDateTime.class)))
+                    .list();
+            if (due.isEmpty()) {
+                return;
+            }
+            var byChat = new LinkedHashMap<Long, List<Due>>();
+            due.forEach(message -> byChat.computeIfAbsent(message.chatId(), chat -> new ArrayList<>()).add(message));
+            try (var chats = Executors.newVirtualThreadPerTaskExecutor()) {
+                byChat.values().forEach(messages -> chats.execute(() -> messages.forEach(this::deliverIfLeased)));
+            }
+        }
+    }
+
+    private void deliverIfLeased(Due message) {
+        boolean leased = jdbc.sql("""
+                update messages set next_attempt_at = ? where id = ? and status = 'QUEUED' and next_attempt_at = ?""")
+                .params(now().plus(lease), message.id(), message.dueAt()).update() == 1;
+        if (leased) {
+            deliver(message.id());
+        }
+    }
+
+    private record Outgoing(long chatId, long connectionId, String waId, MessageKind kind, byte[] body, Long mediaId,
+            String replyTo, int attempts) {
+    }
+
+    private void deliver(long messageId) {
+        var outgoing = jdbc.sql("""
+                select m.chat_id, m.connection_id, c.wa_id, m.kind, m.body, m.media_id, m.reply_to_provider_id, m.attempts
+                from messages m join chats c on c.id = m.chat_id where m.id = ?""")
+                .param(messageId)
+                .query((rs, row) -> new Outgoing(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        MessageKind.valueOf(rs.getString(4)), rs.getBytes(5), (Long) rs.getObject(6, Long.class),
+                        rs.getString(7), rs.getInt(8)))
+                .single();
+        try {
+            String providerMediaId = null;
+            String filename = null;
+            boolean voice = false;
+            if (outgoing.mediaId() != null) {
+                var media = mediaStore.describe(outgoing.mediaId());
+                providerMediaId = messaging.upload(outgoing.connectionId(), mediaStore.read(outgoing.mediaId()),
+                        media.mimeType(), media.filename());
+                filename = media.filename();
+                voice = media.voice();
+            }
+            rate(outgoing.connectionId()).asBlocking().consume(1);
+            String providerId = messaging.send(outgoing.connectionId(), new OutboundMessage(outgoing.waId(),
+                    outgoing.kind(), sealing.openBody(outgoing.body()), providerMediaId, filename, voice, outgoing.replyTo()));
+            sent(messageId, outgoing, providerId);
+        } catch (SendFailure failure) {
+            failed(messageId, outgoing, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sent(long messageId, Outgoing outgoing, String providerId) {
+        var now = now();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    update messages set provider_message_id = ?, status = ?, status_rank = ?, sent_at = ?,
+                        attempts = attempts + 1, next_attempt_at = null, error_code = null, error_reason = null
+                    where id = ?""")
+                    .params(providerId, DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(), now, messageId).update();
+            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+            statuses.apply(outgoing.connectionId(), providerId);
+        });
+    }
+
+    private void failed(long messageId, Outgoing outgoing, SendFailure failure) {
+        int attempts = outgoing.attempts() + 1;
+        boolean retry = failure.transientFailure() && attempts < maxAttempts;
+        var now = now();
+        transactions.executeWithoutResult(tx -> {
+            if (retry) {
+                jdbc.sql("""
+                        update messages set attempts = ?, next_attempt_at = ?, error_code = ?, error_reason = ? where id = ?""")
+                        .params(attempts, now.plus(backoff(attempts)), failure.code(), truncate(failure.reason()), messageId)
+                        .update();
+            } else {
+                String reason = failure.transientFailure()
+                        ? "Gave up after " + attempts + " attempts: " + failure.reason() : failure.reason();
+                jdbc.sql("""
+                        update messages set attempts = ?, status = ?, status_rank = ?, failed_at = ?, next_attempt_at = null,
+                            error_code = ?, error_reason = ? where id = ?""")
+                        .params(attempts, DeliveryStatus.FAILED.name(), DeliveryStatus.FAILED.rank(), now, failure.code(),
+                                truncate(reason), messageId)
+                        .update();
+            }
+            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+        });
+        log.info("Message {} not sent (attempt {}, code {}, {})", messageId, attempts, failure.code(),
+                retry ? "will retry" : "failed");
+    }
+
+    /** Exponential backoff with equal jitter: between half and all of first × 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        long ceiling = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private Bucket rate(long connectionId) {
+        return rates.computeIfAbsent(connectionId, id -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(ratePerSecond).refillGreedy(ratePerSecond, Duration.ofSeconds(1)))
+                .build());
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    @Override
+    public void destroy() {
+        loop.shutdownNow();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Chats and messages, first version: inbound events become contacts, chats (one open chat per
+ * connection and contact) and messages (one per provider id); statuses move forward only;
+ * message text and details are sealed at rest; pending-reply counts are kept incrementally.
+ *
+ * <p>Public API: the events in {@link app.conversa.conversations.ConversationEvent} (published
+ * inside the transaction that made the change; listen after commit) and
+ * {@link app.conversa.conversations.ChatVisibility} (who may see a chat). Depends on
+ * {@code channels}, {@code contacts}, {@code identity}, {@code audit} and {@code shared}.
+ */
+package app.conversa.conversations;
