@@ -65,7 +65,7 @@ class ChatController {
             @Schema(description = "Chosen by the client, unique per message; repeating it returns the first message")
             @NotBlank @Size(max = 100) String idempotencyKey,
             @NotBlank @Size(max = Conversations.MAX_TEXT) String text,
-            @Schema(description = "A note for colleagues: stored in the chat, never sent") boolean privateNote,
+            @Schema(description = "A note for colleagues: stored in the chat, never sent", nullable = true) Boolean privateNote,
             @Size(max = 200) String replyToProviderId) {
     }
 
@@ -74,9 +74,9 @@ class ChatController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAuthority('messages.send')")
     MessageView send(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
-            @RequestBody SendMessageRequest request) {
+            @jakarta.validation.Valid @RequestBody SendMessageRequest request) {
         return conversations.write(user, chatId, new Conversations.Draft(request.idempotencyKey(), request.text(),
-                request.privateNote(), request.replyToProviderId()));
+                Boolean.TRUE.equals(request.privateNote()), request.replyToProviderId()));
     }
 
     /** Queues a file: JPEG/PNG images, PDF documents, audio; {@code voice} for a recorded voice note (OGG/Opus). */

@@ -166,6 +166,10 @@ class OutboundSender implements DisposableBean {
             failed(messageId, outgoing, failure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException unexpected) {
+            // a bug or the database: retried later like a transient failure (the lease expires if this fails too)
+            log.error("Message {} could not be delivered", messageId, unexpected);
+            failed(messageId, outgoing, new SendFailure("internal", "Internal error while sending.", true));
         }
     }
 

@@ -63,6 +63,9 @@ class StatusLedger {
                 .query((rs, row) -> new Report(DeliveryStatus.valueOf(rs.getString(1)),
                         rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3), rs.getString(4)))
                 .list();
+        if (reports.isEmpty()) {
+            return;
+        }
         var best = reports.stream().max(java.util.Comparator.comparingInt(r -> r.status().rank())).orElseThrow();
         long messageId = message.get()[0];
         if (best.status().rank() <= message.get()[2]) {

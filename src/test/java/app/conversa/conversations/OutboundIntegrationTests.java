@@ -1,0 +1,195 @@
+package app.conversa.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.Eventually;
+import app.conversa.IntegrationTest;
+import app.conversa.SandboxLines;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxFaults;
+import app.conversa.sandbox.SandboxPhone;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Agent → customer through the real Graph API adapter against the sandbox's fake Graph API:
+ * queued at once, delivered, ticks from signed status webhooks; retries, permanent failures,
+ * idempotency, refusals; and customer media fetched by id and served only to who may see it.
+ */
+@IntegrationTest
+class OutboundIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SandboxLines lines;
+    @Autowired
+    SandboxPhone phone;
+    @Autowired
+    SandboxFaults faults;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiSession admin;
+    private SandboxLines.Line line;
+    private String customer;
+    private long chatId;
+
+    @BeforeEach
+    void aCustomerHasWritten() {
+        admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        line = lines.link(admin, port);
+        customer = "5939" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        phone.write(line.phoneNumberId(), customer, "Rosa Quishpe", "Buenos días, quiero pagar mi deuda");
+        chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
+                .param(line.connectionId()).query(Long.class).optional(), java.util.Optional::isPresent).get();
+    }
+
+    @Test
+    void aReplyIsQueuedAtOnceThenShownOnThePhoneWithTicksSentDeliveredRead() {
+        var sent = send("Con gusto, su saldo es $120,50");
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.json().get("status").asString()).isIn("QUEUED", "SENT");
+        assertThat(sent.json().get("authorType").asString()).isEqualTo("AGENT");
+        long messageId = sent.json().get("id").asLong();
+        var read = Eventually.await("read ticks", () -> message(messageId), m -> m.get("status").asString().equals("READ"));
+        assertThat(read.get("sentAt").isNull()).isFalse();
+        assertThat(read.get("deliveredAt").isNull()).isFalse();
+        var onPhone = phone.conversation(line.phoneNumberId(), customer);
+        assertThat(onPhone).extracting(SandboxPhone.PhoneMessage::text)
+                .containsExactly("Buenos días, quiero pagar mi deuda", "Con gusto, su saldo es $120,50");
+        assertThat(admin.get("/api/chats/" + chatId).json().get("pendingReplies").asInt()).as("the reply clears it").isZero();
+    }
+
+    @Test
+    void theSameIdempotencyKeyThreeTimesSendsOnce() {
+        String key = "key-" + UUID.randomUUID();
+        var first = send("Una sola vez", key);
+        var second = send("Una sola vez", key);
+        var third = send("Una sola vez", key);
+
+        assertThat(List.of(second.json().get("id").asLong(), third.json().get("id").asLong()))
+                .containsOnly(first.json().get("id").asLong());
+        Eventually.await("the send", () -> message(first.json().get("id").asLong()),
+                m -> m.get("status").asString().equals("READ"));
+        assertThat(phone.conversation(line.phoneNumberId(), customer)).filteredOn(m -> !m.fromCustomer()).hasSize(1);
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilTheSendSucceeds() {
+        faults.inject(line.phoneNumberId(), SandboxFaults.SERVER_ERROR, SandboxFaults.THROUGHPUT, SandboxFaults.SERVER_ERROR);
+
+        long id = send("Reintento").json().get("id").asLong();
+
+        var delivered = Eventually.await("the retried send", () -> message(id), m -> m.get("status").asString().equals("READ"));
+        assertThat(jdbc.sql("select attempts from messages where id = ?").param(id).query(Integer.class).single()).isEqualTo(4);
+        assertThat(delivered.get("errorCode").isNull()).isTrue();
+        assertThat(phone.conversation(line.phoneNumberId(), customer)).filteredOn(m -> !m.fromCustomer()).hasSize(1);
+    }
+
+    @Test
+    void aPermanentFailureIsVisibleWithItsReasonAndCanBeRetriedByHand() {
+        faults.inject(line.phoneNumberId(), SandboxFaults.OUTSIDE_WINDOW);
+
+        long id = send("Fuera de ventana").json().get("id").asLong();
+
+        var failed = Eventually.await("the failure", () -> message(id), m -> m.get("status").asString().equals("FAILED"));
+        assertThat(failed.get("errorCode").asString()).isEqualTo("131047");
+        assertThat(failed.get("errorReason").asString()).contains("24 hours");
+        assertThat(jdbc.sql("select attempts from messages where id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+
+        var retried = admin.post("/api/chats/" + chatId + "/messages/" + id + "/retry", null);
+        assertThat(retried.status()).isEqualTo(202);
+        Eventually.await("the manual retry", () -> message(id), m -> m.get("status").asString().equals("READ"));
+        assertThat(admin.post("/api/chats/" + chatId + "/messages/" + id + "/retry", null).code()).isEqualTo("message.not_failed");
+    }
+
+    @Test
+    void linksVideosAndSendsOutsideTheWindowAreRefusedWithAClearReason() {
+        for (String text : List.of("Pague en https://pagos.example.com", "Entre a www.banco.ec", "Visite pagos.ec/deuda",
+                "bit.ly/abc")) {
+            var refused = send(text);
+            assertThat(refused.status()).as(text).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("message.link_refused");
+        }
+        assertThat(send("Son $3.50 hasta el 12.05, gracias.Saludos").status()).as("amounts and typos are not links").isEqualTo(202);
+
+        var video = admin.upload("/api/chats/" + chatId + "/attachments", Map.of("idempotencyKey", "video-" + UUID.randomUUID()),
+                "clip.mp4", "video/mp4", new byte[] {0, 0, 0, 24, 102, 116, 121, 112});
+        assertThat(video.status()).isEqualTo(400);
+        assertThat(video.code()).isEqualTo("message.video_refused");
+
+        jdbc.sql("update chats set last_inbound_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusHours(25), chatId).update();
+        var late = send("¿Sigue ahí?");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("message.window_closed");
+        var note = admin.post("/api/chats/" + chatId + "/messages", Map.of("idempotencyKey", "note-" + UUID.randomUUID(),
+                "text", "Cliente promete pagar el viernes: ver https://intranet/x", "privateNote", true));
+        assertThat(note.status()).as("private notes are never sent, so no window or link rule").isEqualTo(202);
+    }
+
+    @Test
+    void customerMediaIsFetchedByIdAndServedOnlyToWhoMaySeeTheChat() {
+        byte[] pdf = "%PDF-1.4 estado de cuenta".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        phone.send(line.phoneNumberId(), customer, "Rosa Quishpe", pdf, "application/pdf", "estado.pdf", false, "Mi estado");
+
+        var stored = Eventually.await("the document", () -> admin.get("/api/chats/" + chatId + "/messages").json().get("items").get(0),
+                m -> m.get("kind").asString().equals("DOCUMENT") && m.get("media").get("ready").asBoolean(), Duration.ofSeconds(20));
+        long mediaId = stored.get("media").get("id").asLong();
+        assertThat(admin.bytes("/api/media/" + mediaId)).isEqualTo(pdf);
+        assertThat(jdbc.sql("select sha256 from media where id = ?").param(mediaId).query(String.class).single())
+                .isEqualTo(MediaStore.sha256(pdf));
+
+        var agent = ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD);
+        assertThat(agent.get("/api/media/" + mediaId).status()).isEqualTo(404);
+        assertThat(agent.get("/api/chats/" + chatId).status()).isEqualTo(404);
+        assertThat(agent.get("/api/chats/" + chatId + "/messages").status()).isEqualTo(404);
+        assertThat(agent.get("/api/chats").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void anAgentsAttachmentIsUploadedAndSentById() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        var sent = admin.upload("/api/chats/" + chatId + "/attachments",
+                Map.of("idempotencyKey", "img-" + UUID.randomUUID(), "caption", "Su comprobante"), "recibo.png", "image/png", png);
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long id = sent.json().get("id").asLong();
+        Eventually.await("the image", () -> message(id), m -> m.get("status").asString().equals("READ"));
+        var onPhone = phone.conversation(line.phoneNumberId(), customer).getLast();
+        assertThat(onPhone.kind()).isEqualTo("image");
+        assertThat(onPhone.text()).isEqualTo("Su comprobante");
+        assertThat(onPhone.mediaId()).isNotNull();
+    }
+
+    private ApiSession.Response send(String text) {
+        return send(text, "k-" + UUID.randomUUID());
+    }
+
+    private ApiSession.Response send(String text, String key) {
+        return admin.post("/api/chats/" + chatId + "/messages", Map.of("idempotencyKey", key, "text", text));
+    }
+
+    private JsonNode message(long id) {
+        for (var message : admin.get("/api/chats/" + chatId + "/messages").json().get("items")) {
+            if (message.get("id").asLong() == id) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message " + id);
+    }
+}
