@@ -116,6 +116,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["chats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["chat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["messages"];
+        put?: never;
+        post: operations["send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/messages/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections": {
         parameters: {
             query?: never;
@@ -270,6 +366,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["reactivate_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["content"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -432,6 +544,29 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChatView: {
+            /** Format: int64 */
+            assignedUserId?: number | null;
+            assignedUserName?: string | null;
+            /** Format: int64 */
+            connectionId?: number;
+            connectionName?: string;
+            contact?: components["schemas"]["ContactView"];
+            /** Format: int64 */
+            departmentId?: number | null;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            lastInboundAt?: string | null;
+            lastMessage?: components["schemas"]["MessageView"];
+            /** Format: date-time */
+            lastMessageAt?: string;
+            /** Format: int32 */
+            pendingReplies?: number;
+            /** @enum {string} */
+            state?: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
+            windowOpen?: boolean;
+        };
         ConnectionResponse: {
             accessTokenSet: boolean;
             active: boolean;
@@ -452,6 +587,12 @@ export interface components {
             wabaId: string;
             webhookUrl: string;
             welcomeMessage: string | null;
+        };
+        ContactView: {
+            displayName?: string;
+            /** Format: int64 */
+            id?: number;
+            phone?: string | null;
         };
         CreateConnectionRequest: {
             accessToken: string;
@@ -495,8 +636,16 @@ export interface components {
             items: components["schemas"]["AuditEntryResponse"][];
             nextCursor: string | null;
         };
+        CursorPageChatView: {
+            items: components["schemas"]["ChatView"][];
+            nextCursor: string | null;
+        };
         CursorPageCriticalEventResponse: {
             items: components["schemas"]["CriticalEventResponse"][];
+            nextCursor: string | null;
+        };
+        CursorPageMessageView: {
+            items: components["schemas"]["MessageView"][];
             nextCursor: string | null;
         };
         DemoAccountResponse: {
@@ -535,6 +684,53 @@ export interface components {
             /** @enum {string} */
             role: "ADMINISTRATOR" | "SUPERVISOR" | "AGENT";
         };
+        MediaView: {
+            failed?: boolean;
+            filename?: string | null;
+            /** Format: int64 */
+            id?: number;
+            mimeType?: string;
+            ready?: boolean;
+            /** Format: int64 */
+            sizeBytes?: number | null;
+            voice?: boolean;
+        } | null;
+        MessageView: {
+            authorName?: string | null;
+            /** @enum {string} */
+            authorType?: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
+            /** Format: int64 */
+            authorUserId?: number | null;
+            /** Format: int64 */
+            chatId?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            details?: {
+                [key: string]: Record<string, never>;
+            };
+            /** @enum {string} */
+            direction?: "IN" | "OUT";
+            errorCode?: string | null;
+            errorReason?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: int64 */
+            id?: number;
+            /** @enum {string} */
+            kind?: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT" | "STICKER" | "LOCATION" | "CONTACTS" | "INTERACTIVE_REPLY" | "BUTTON_REPLY" | "REACTION" | "ORDER" | "SYSTEM" | "UNSUPPORTED";
+            media?: components["schemas"]["MediaView"];
+            privateNote?: boolean;
+            /** Format: date-time */
+            readAt?: string | null;
+            replyToProviderId?: string | null;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** @enum {string} */
+            status?: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
+            text?: string | null;
+        };
         PermissionResponse: {
             alwaysAdministrator: boolean;
             code: string;
@@ -557,6 +753,14 @@ export interface components {
         SaveDepartmentRequest: {
             description?: string;
             name: string;
+        };
+        SendMessageRequest: {
+            /** @description Chosen by the client, unique per message; repeating it returns the first message */
+            idempotencyKey: string;
+            /** @description A note for colleagues: stored in the chat, never sent */
+            privateNote?: boolean | null;
+            replyToProviderId?: string;
+            text: string;
         };
         UpdateConnectionRequest: {
             /** @description null or empty: keep the stored one */
@@ -619,22 +823,29 @@ export interface components {
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type ChatView = components['schemas']['ChatView'];
 export type ConnectionResponse = components['schemas']['ConnectionResponse'];
+export type ContactView = components['schemas']['ContactView'];
 export type CreateConnectionRequest = components['schemas']['CreateConnectionRequest'];
 export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type CriticalEventResponse = components['schemas']['CriticalEventResponse'];
 export type CursorPageAuditEntryResponse = components['schemas']['CursorPageAuditEntryResponse'];
+export type CursorPageChatView = components['schemas']['CursorPageChatView'];
 export type CursorPageCriticalEventResponse = components['schemas']['CursorPageCriticalEventResponse'];
+export type CursorPageMessageView = components['schemas']['CursorPageMessageView'];
 export type DemoAccountResponse = components['schemas']['DemoAccountResponse'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
 export type InfoResponse = components['schemas']['InfoResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
+export type MediaView = components['schemas']['MediaView'];
+export type MessageView = components['schemas']['MessageView'];
 export type PermissionResponse = components['schemas']['PermissionResponse'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
+export type SendMessageRequest = components['schemas']['SendMessageRequest'];
 export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
 export type UpdateRolePermissionsRequest = components['schemas']['UpdateRolePermissionsRequest'];
@@ -794,6 +1005,178 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["MeResponse"];
                 };
+            };
+        };
+    };
+    chats: {
+        parameters: {
+            query?: {
+                before?: string;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageChatView"];
+                };
+            };
+        };
+    };
+    chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChatView"];
+                };
+            };
+        };
+    };
+    attach: {
+        parameters: {
+            query: {
+                idempotencyKey: string;
+                caption?: string;
+                voice?: boolean;
+            };
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MessageView"];
+                };
+            };
+        };
+    };
+    messages: {
+        parameters: {
+            query?: {
+                before?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageMessageView"];
+                };
+            };
+        };
+    };
+    send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MessageView"];
+                };
+            };
+        };
+    };
+    retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+                messageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["MessageView"];
+                };
+            };
+        };
+    };
+    read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1074,6 +1457,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DepartmentResponse"];
+                };
+            };
+        };
+    };
+    content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
                 };
             };
         };

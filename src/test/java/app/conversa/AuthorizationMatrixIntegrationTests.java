@@ -62,6 +62,30 @@ class AuthorizationMatrixIntegrationTests {
             row("PUT", "/api/connections/{id}", "/api/connections/999999", ADMIN_ONLY),
             row("POST", "/api/connections/{id}/inactivate", "/api/connections/999999/inactivate", ADMIN_ONLY),
             row("POST", "/api/connections/{id}/reactivate", "/api/connections/999999/reactivate", ADMIN_ONLY),
+            // chats: every signed-in user, narrowed to the chats they may see (ChatVisibility; others answer 404)
+            row("GET", "/api/chats", "/api/chats", SIGNED_IN),
+            row("GET", "/api/chats/{chatId}", "/api/chats/999999", SIGNED_IN),
+            row("GET", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/read", "/api/chats/999999/read", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/attachments", "/api/chats/999999/attachments", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/messages/{messageId}/retry", "/api/chats/999999/messages/1/retry", SIGNED_IN),
+            row("GET", "/api/media/{mediaId}", "/api/media/999999", SIGNED_IN),
+            // the WhatsApp simulator: only in demo mode and tests (absent in production), open like Meta and a phone
+            // like Meta, the fake Graph API wants the number's bearer token (a session is not one)
+            row("POST", "/sandbox/graph/{version}/{phoneNumberId}/messages", "/sandbox/graph/v24.0/1/messages", "401 401 401 401"),
+            row("POST", "/sandbox/graph/{version}/{phoneNumberId}/media", "/sandbox/graph/v24.0/1/media", PUBLIC),
+            row("GET", "/sandbox/graph/{version}/{mediaId:\\d+}", "/sandbox/graph/v24.0/1", PUBLIC),
+            row("GET", "/sandbox/graph/attachments/{mediaId}", "/sandbox/graph/attachments/1", PUBLIC),
+            row("GET", "/sandbox/phone/numbers", "/sandbox/phone/numbers", PUBLIC),
+            row("GET", "/sandbox/phone/numbers/{phoneNumberId}/customers", "/sandbox/phone/numbers/1/customers", PUBLIC),
+            row("GET", "/sandbox/phone/numbers/{phoneNumberId}/customers/{waId}/messages",
+                    "/sandbox/phone/numbers/1/customers/593999999999/messages", PUBLIC),
+            row("POST", "/sandbox/phone/numbers/{phoneNumberId}/customers/{waId}/messages",
+                    "/sandbox/phone/numbers/1/customers/593999999999/messages", PUBLIC),
+            row("POST", "/sandbox/phone/numbers/{phoneNumberId}/customers/{waId}/attachments",
+                    "/sandbox/phone/numbers/1/customers/593999999999/attachments", PUBLIC),
+            row("GET", "/sandbox/phone/media/{mediaId}", "/sandbox/phone/media/1", PUBLIC),
             // providers call webhooks without a session; the verify token and the signature authenticate them
             row("GET", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
             // an unsigned notification is refused (401) before anything else, whoever sends it
