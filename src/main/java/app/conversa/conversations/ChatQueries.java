@@ -105,6 +105,14 @@ class ChatQueries {
         return views(List.of(row)).getFirst();
     }
 
+    /** A chat as anyone allowed to see it sees it (real-time pushes; the caller checked visibility). */
+    @Transactional(readOnly = true)
+    ChatView chatView(long chatId) {
+        var row = jdbc.sql("select " + CHAT_COLUMNS + " from chats c where c.id = ?").param(chatId)
+                .query(ChatQueries::chatRow).single();
+        return views(List.of(row)).getFirst();
+    }
+
     /** A chat's messages, newest first; {@code before} is a message id. */
     @Transactional(readOnly = true)
     CursorPage<MessageView> messages(CurrentUser user, long chatId, Long before, int size) {

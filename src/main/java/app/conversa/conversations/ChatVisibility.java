@@ -39,6 +39,18 @@ public class ChatVisibility {
         return new Condition("c.assigned_user_id = :viewer", params);
     }
 
+    /** The same rule in memory, for a chat already loaded (real-time audiences). */
+    boolean allows(CurrentUser user, Long assignedUserId, Long departmentId) {
+        if (user.permissions().contains(Permission.CHATS_VIEW_ALL)) {
+            return true;
+        }
+        if (assignedUserId != null && assignedUserId == user.id()) {
+            return true;
+        }
+        return user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT) && departmentId != null
+                && user.departmentIds().contains(departmentId);
+    }
+
     /** Whether the user may see the chat; an unknown chat is simply not visible. */
     public boolean canSee(CurrentUser user, long chatId) {
         var condition = condition(user);

@@ -38,7 +38,7 @@ class SecurityConfig {
                         // the WhatsApp simulator (demo and tests only; absent in production): Meta's side and the customers' phones
                         .requestMatchers("/sandbox/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
-                        .requestMatchers("/api/**", "/v3/**").authenticated()
+                        .requestMatchers("/api/**", "/v3/**", "/ws", "/ws/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.SETTINGS_GLOBAL.code())
                         .anyRequest().permitAll())

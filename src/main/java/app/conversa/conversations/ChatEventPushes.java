@@ -1,0 +1,91 @@
+package app.conversa.conversations;
+
+import app.conversa.conversations.ChatViews.ChatView;
+import app.conversa.conversations.ChatViews.MessageView;
+import app.conversa.identity.CurrentUser;
+import app.conversa.identity.UserDirectory;
+import app.conversa.realtime.Pushes;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Pushes conversation changes, once committed, to the connected users who may see the chat, by
+ * the same {@link ChatVisibility} rule as the API, evaluated against the chat as it is now: a
+ * reassigned chat's previous agent receives nothing more. Users are re-read at most every few
+ * seconds, so a changed role or department applies almost at once.
+ */
+@Component
+class ChatEventPushes {
+
+    /** What a client receives: the chat as it is now, and the message that changed, if any. */
+    record ChatEvent(String type, long chatId, ChatView chat, @Schema(nullable = true) MessageView message) {
+    }
+
+    private static final Duration USER_FRESHNESS = Duration.ofSeconds(5);
+
+    private final Pushes pushes;
+    private final ChatQueries queries;
+    private final ChatVisibility visibility;
+    private final UserDirectory users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    ChatEventPushes(Pushes pushes, ChatQueries queries, ChatVisibility visibility, UserDirectory users, JdbcClient jdbc,
+            Clock clock) {
+        this.pushes = pushes;
+        this.queries = queries;
+        this.visibility = visibility;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private record Cached(Optional<CurrentUser> user, Instant loadedAt) {
+    }
+
+    @TransactionalEventListener
+    void onCommitted(ConversationEvent event) {
+        var connected = pushes.connectedUserIds();
+        if (connected.isEmpty()) {
+            return;
+        }
+        var scope = jdbc.sql("select assigned_user_id, department_id from chats where id = ?").param(event.chatId())
+                .query((rs, row) -> new Long[] {rs.getObject(1, Long.class), rs.getObject(2, Long.class)}).single();
+        var audience = new ArrayList<Long>();
+        for (long userId : connected) {
+            user(userId).filter(user -> visibility.allows(user, scope[0], scope[1])).ifPresent(user -> audience.add(userId));
+        }
+        if (audience.isEmpty()) {
+            return;
+        }
+        var chat = queries.chatView(event.chatId());
+        var payload = switch (event) {
+            case ConversationEvent.MessageAdded added -> new ChatEvent("message.added", added.chatId(), chat,
+                    queries.message(added.messageId()));
+            case ConversationEvent.MessageUpdated updated -> new ChatEvent("message.updated", updated.chatId(), chat,
+                    queries.message(updated.messageId()));
+            case ConversationEvent.ChatUpdated updated -> new ChatEvent("chat.updated", updated.chatId(), chat, null);
+        };
+        pushes.push(audience, payload);
+    }
+
+    private Optional<CurrentUser> user(long userId) {
+        var now = clock.instant();
+        var cached = cache.get(userId);
+        if (cached == null || cached.loadedAt().plus(USER_FRESHNESS).isBefore(now)) {
+            cached = new Cached(users.currentUser(userId), now);
+            cache.put(userId, cached);
+        }
+        return cached.user();
+    }
+}

@@ -1,0 +1,150 @@
+package app.conversa.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.Eventually;
+import app.conversa.IntegrationTest;
+import app.conversa.SandboxLines;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxPhone;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/** STOMP at /ws: each user receives only the events of chats they may see, decided again at every event. */
+@IntegrationTest
+class RealtimeIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SandboxLines lines;
+    @Autowired
+    SandboxPhone phone;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** One user's socket and what arrived on it. */
+    private final class Listener extends StompSessionHandlerAdapter {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        StompSession session;
+
+        Listener(ApiSession user, String destination) throws Exception {
+            var client = new WebSocketStompClient(new StandardWebSocketClient());
+            client.setMessageConverter(new StringMessageConverter() {
+                {
+                    addSupportedMimeTypes(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+                }
+            });
+            var headers = new WebSocketHttpHeaders();
+            headers.add("Cookie", "SESSION=" + user.cookie("SESSION"));
+            headers.setOrigin("http://localhost:" + port);
+            session = client.connectAsync("ws://localhost:" + port + "/ws", headers, this).get(10, TimeUnit.SECONDS);
+            session.subscribe(destination, this);
+        }
+
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return String.class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            events.add((String) payload);
+        }
+
+        @Override
+        public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
+                Throwable exception) {
+            errors.add(String.valueOf(exception));
+        }
+
+        @Override
+        public void handleTransportError(StompSession session, Throwable exception) {
+            errors.add(String.valueOf(exception));
+        }
+
+        List<String> drain(String containing) {
+            var all = new java.util.ArrayList<String>();
+            events.drainTo(all);
+            return all.stream().filter(event -> event.contains(containing)).toList();
+        }
+    }
+
+    @Test
+    void onlyUsersWhoMaySeeAChatReceiveItsEventsAndReassignmentStopsThemAtOnce() throws Exception {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var first = accounts.create(Role.AGENT, department);
+        var second = accounts.create(Role.AGENT, department);
+        var outsider = accounts.create(Role.SUPERVISOR, accounts.department());
+        var line = lines.link(admin, port, department, null);
+
+        var adminSocket = new Listener(admin, "/user/queue/events");
+        var firstSocket = new Listener(ApiSession.signedIn(port, first.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var secondSocket = new Listener(ApiSession.signedIn(port, second.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var outsiderSocket = new Listener(ApiSession.signedIn(port, outsider.login(), TestAccounts.PASSWORD), "/user/queue/events");
+
+        phone.write(line.phoneNumberId(), "593955555555", "Marta", "Primer mensaje");
+        long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
+                .param(line.connectionId()).query(Long.class).optional(), java.util.Optional::isPresent).get();
+        Eventually.await("the administrator's event", () -> adminSocket.events.stream()
+                .anyMatch(e -> e.contains("Primer mensaje")), seen -> seen);
+
+        jdbc.sql("update chats set assigned_user_id = ? where id = ?").params(first.id(), chatId).update();
+        phone.write(line.phoneNumberId(), "593955555555", "Marta", "Segundo mensaje");
+        Eventually.await("the assigned agent's event", () -> firstSocket.events.stream()
+                .anyMatch(e -> e.contains("Segundo mensaje") && e.contains("message.added")), seen -> seen);
+
+        jdbc.sql("update chats set assigned_user_id = ? where id = ?").params(second.id(), chatId).update();
+        firstSocket.drain("");
+        phone.write(line.phoneNumberId(), "593955555555", "Marta", "Tercer mensaje");
+        Eventually.await("the new agent's event", () -> secondSocket.events.stream()
+                .anyMatch(e -> e.contains("Tercer mensaje")), seen -> seen);
+        Eventually.await("the administrator's third event", () -> adminSocket.events.stream()
+                .anyMatch(e -> e.contains("Tercer mensaje")), seen -> seen);
+
+        assertThat(firstSocket.drain("")).as("reassigned away: nothing more").isEmpty();
+        assertThat(secondSocket.drain("Primer mensaje")).isEmpty();
+        assertThat(outsiderSocket.drain("")).as("another department's supervisor").isEmpty();
+    }
+
+    @Test
+    void subscribingToAnythingButOnesOwnQueueIsRefused() throws Exception {
+        var agent = accounts.create(Role.AGENT);
+        var other = accounts.create(Role.AGENT);
+        var socket = new Listener(ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD),
+                "/user/" + other.id() + "/queue/events");
+
+        Eventually.await("the refusal", () -> socket.errors.size() + (socket.session.isConnected() ? 0 : 1), n -> n > 0);
+    }
+
+    @Test
+    void theSocketNeedsASignedInSession() {
+        var client = new WebSocketStompClient(new StandardWebSocketClient());
+        var headers = new WebSocketHttpHeaders();
+        headers.setOrigin("http://localhost:" + port);
+        var attempt = client.connectAsync("ws://localhost:" + port + "/ws", headers, new StompSessionHandlerAdapter() { });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> attempt.get(10, TimeUnit.SECONDS))
+                .hasStackTraceContaining("401");
+    }
+}
