@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ui/error-message'
 import { Loading } from '../components/ui/loading'
 import { ApiError } from '../lib/api'
 import { CurrentUserProvider, useMe } from '../lib/auth'
+import { startRealtime, stopRealtime } from '../lib/realtime'
 import { AppShell } from './app-shell'
 import { ForcedPasswordChange } from './routes/forced-password-change'
 import type { LoginState } from './use-end-session'
@@ -20,6 +21,13 @@ export function AuthenticatedLayout() {
   useEffect(() => {
     if (language && i18n.resolvedLanguage !== language) void i18n.changeLanguage(language)
   }, [language, i18n])
+
+  const signedInId = me.data?.id
+  useEffect(() => {
+    if (signedInId === undefined) return
+    startRealtime()
+    return stopRealtime
+  }, [signedInId])
 
   if (me.isPending) {
     return (

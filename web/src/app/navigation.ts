@@ -1,6 +1,7 @@
 /** The sections of the app, in menu order; `permission` hides the item and guards the route. */
 export const SECTIONS = [
   { path: '/', label: 'nav.home', permission: null },
+  { path: '/inbox', label: 'nav.inbox', permission: null },
   { path: '/connections', label: 'nav.connections', permission: 'connections.view' },
   { path: '/users', label: 'nav.users', permission: 'users.manage' },
   { path: '/roles', label: 'nav.roles', permission: 'roles.manage' },

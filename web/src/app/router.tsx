@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router'
+import { InboxPage } from '../features/inbox/components/inbox-page'
+import { PhonePage } from '../features/phone/phone-page'
 import { AuditLogPage } from '../features/audit/components/audit-log-page'
 import { CriticalEventsPage } from '../features/events/components/critical-events-page'
 import { RolesPage } from '../features/roles/components/roles-page'
@@ -21,12 +23,16 @@ import type { LoginState } from './use-end-session'
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
+  // the sandbox's customer phone (demo mode): no sign-in, it plays the customers
+  { path: '/phone', element: <PhonePage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <AuthenticatedLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'inbox/:chatId', element: <InboxPage /> },
       {
         path: 'connections',
         element: <RequirePermission permission="connections.view"><ConnectionsRoute /></RequirePermission>,

@@ -546,26 +546,26 @@ export interface components {
         };
         ChatView: {
             /** Format: int64 */
-            assignedUserId?: number | null;
-            assignedUserName?: string | null;
+            assignedUserId: number | null;
+            assignedUserName: string | null;
             /** Format: int64 */
-            connectionId?: number;
-            connectionName?: string;
-            contact?: components["schemas"]["ContactView"];
+            connectionId: number;
+            connectionName: string;
+            contact: components["schemas"]["ContactView"];
             /** Format: int64 */
-            departmentId?: number | null;
+            departmentId: number | null;
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: date-time */
-            lastInboundAt?: string | null;
-            lastMessage?: components["schemas"]["MessageView"];
+            lastInboundAt: string | null;
+            lastMessage: components["schemas"]["MessageView"];
             /** Format: date-time */
-            lastMessageAt?: string;
+            lastMessageAt: string;
             /** Format: int32 */
-            pendingReplies?: number;
+            pendingReplies: number;
             /** @enum {string} */
-            state?: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
-            windowOpen?: boolean;
+            state: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
+            windowOpen: boolean;
         };
         ConnectionResponse: {
             accessTokenSet: boolean;
@@ -589,10 +589,10 @@ export interface components {
             welcomeMessage: string | null;
         };
         ContactView: {
-            displayName?: string;
+            displayName: string;
             /** Format: int64 */
-            id?: number;
-            phone?: string | null;
+            id: number;
+            phone: string | null;
         };
         CreateConnectionRequest: {
             accessToken: string;
@@ -685,51 +685,51 @@ export interface components {
             role: "ADMINISTRATOR" | "SUPERVISOR" | "AGENT";
         };
         MediaView: {
-            failed?: boolean;
-            filename?: string | null;
+            failed: boolean;
+            filename: string | null;
             /** Format: int64 */
-            id?: number;
-            mimeType?: string;
-            ready?: boolean;
+            id: number;
+            mimeType: string;
+            ready: boolean;
             /** Format: int64 */
-            sizeBytes?: number | null;
-            voice?: boolean;
+            sizeBytes: number | null;
+            voice: boolean;
         } | null;
         MessageView: {
-            authorName?: string | null;
+            authorName: string | null;
             /** @enum {string} */
-            authorType?: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
+            authorType: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
             /** Format: int64 */
-            authorUserId?: number | null;
+            authorUserId: number | null;
             /** Format: int64 */
-            chatId?: number;
+            chatId: number;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            deliveredAt?: string | null;
-            details?: {
+            deliveredAt: string | null;
+            details: {
                 [key: string]: Record<string, never>;
             };
             /** @enum {string} */
-            direction?: "IN" | "OUT";
-            errorCode?: string | null;
-            errorReason?: string | null;
+            direction: "IN" | "OUT";
+            errorCode: string | null;
+            errorReason: string | null;
             /** Format: date-time */
-            failedAt?: string | null;
+            failedAt: string | null;
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** @enum {string} */
-            kind?: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT" | "STICKER" | "LOCATION" | "CONTACTS" | "INTERACTIVE_REPLY" | "BUTTON_REPLY" | "REACTION" | "ORDER" | "SYSTEM" | "UNSUPPORTED";
-            media?: components["schemas"]["MediaView"];
-            privateNote?: boolean;
+            kind: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT" | "STICKER" | "LOCATION" | "CONTACTS" | "INTERACTIVE_REPLY" | "BUTTON_REPLY" | "REACTION" | "ORDER" | "SYSTEM" | "UNSUPPORTED";
+            media: components["schemas"]["MediaView"];
+            privateNote: boolean;
             /** Format: date-time */
-            readAt?: string | null;
-            replyToProviderId?: string | null;
+            readAt: string | null;
+            replyToProviderId: string | null;
             /** Format: date-time */
-            sentAt?: string | null;
+            sentAt: string | null;
             /** @enum {string} */
-            status?: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
-            text?: string | null;
+            status: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
+            text: string | null;
         };
         PermissionResponse: {
             alwaysAdministrator: boolean;

@@ -3,6 +3,7 @@ package app.conversa.conversations;
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
 import app.conversa.channels.Messaging;
+import app.conversa.channels.VoiceNotes;
 import app.conversa.conversations.ChatViews.MessageView;
 import app.conversa.conversations.ConversationEvent.ChatUpdated;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
@@ -61,11 +62,13 @@ class Conversations {
     private final Outbox outbox;
     private final MediaStore media;
     private final Messaging messaging;
+    private final VoiceNotes voiceNotes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, TransactionTemplate transactions, ChatQueries queries, Outbox outbox,
-            MediaStore media, Messaging messaging, ApplicationEventPublisher events, Clock clock) {
+            MediaStore media, Messaging messaging, VoiceNotes voiceNotes, ApplicationEventPublisher events, Clock clock) {
+        this.voiceNotes = voiceNotes;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.queries = queries;
@@ -96,7 +99,16 @@ class Conversations {
         }, !draft.privateNote());
     }
 
-    MessageView attach(CurrentUser user, long chatId, Attachment attachment) {
+    MessageView attach(CurrentUser user, long chatId, Attachment received) {
+        var attachment = received;
+        if (attachment.voice() && !baseType(attachment.mimeType()).equals("audio/ogg")
+                && baseType(attachment.mimeType()).matches("(audio|video)/(webm|mp4|mpeg|aac|x-m4a)")) {
+            attachment = asOggVoiceNote(attachment);
+        }
+        return store(user, chatId, attachment);
+    }
+
+    private MessageView store(CurrentUser user, long chatId, Attachment attachment) {
         String mimeType = baseType(attachment.mimeType());
         if (mimeType.startsWith("video/")) {
             throw ConversaException.invalid("message.video_refused");
@@ -128,6 +140,16 @@ class Conversations {
             return outbox.insert(chatId, "AGENT", user.id(), new Outbox.Draft(limit.kind(),
                     limit.kind() == MessageKind.AUDIO ? null : caption, mediaId, null, attachment.idempotencyKey()), false);
         }, true);
+    }
+
+    /** A voice note recorded as WebM (Chromium) or MP4 (Safari) becomes the OGG/Opus WhatsApp plays as a voice note. */
+    private Attachment asOggVoiceNote(Attachment recording) {
+        try {
+            byte[] ogg = voiceNotes.toOggOpus(recording.content());
+            return new Attachment(recording.idempotencyKey(), ogg, "audio/ogg", "voice.ogg", null, true);
+        } catch (VoiceNotes.ConversionFailed e) {
+            throw ConversaException.invalid("message.voice_conversion", e.getMessage());
+        }
     }
 
     /** A failed message goes back to the queue, as long as the customer can still be written to. */

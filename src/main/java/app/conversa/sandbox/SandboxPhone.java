@@ -36,17 +36,20 @@ public class SandboxPhone {
     private final SandboxNumbers numbers;
     private final SandboxWebhooks webhooks;
     private final SandboxMedia media;
+    private final app.conversa.channels.VoiceNotes voiceNotes;
     private final Clock clock;
     private final List<Duration> statusPauses;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, List<PhoneMessage>> chats = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    SandboxPhone(SandboxNumbers numbers, SandboxWebhooks webhooks, SandboxMedia media, Clock clock,
+    SandboxPhone(SandboxNumbers numbers, SandboxWebhooks webhooks, SandboxMedia media,
+            app.conversa.channels.VoiceNotes voiceNotes, Clock clock,
             @Value("${conversa.sandbox.status-pauses:400ms,900ms,1600ms}") List<Duration> statusPauses) {
         this.numbers = numbers;
         this.webhooks = webhooks;
         this.media = media;
+        this.voiceNotes = voiceNotes;
         this.clock = clock;
         this.statusPauses = statusPauses;
     }
@@ -64,6 +67,18 @@ public class SandboxPhone {
     public PhoneMessage send(String phoneNumberId, String waId, String name, byte[] content, String mimeType,
             String filename, boolean voice, String caption) {
         var number = number(phoneNumberId);
+        if (voice && !mimeType.startsWith("audio/ogg")) {
+            // a phone records voice notes as OGG/Opus; a browser standing in for it may record WebM
+            try {
+                content = voiceNotes.toOggOpus(content);
+            } catch (app.conversa.channels.VoiceNotes.ConversionFailed e) {
+                throw app.conversa.shared.ConversaException.invalid("message.voice_conversion", e.getMessage());
+            }
+            filename = null;
+        }
+        if (voice) {
+            mimeType = "audio/ogg; codecs=opus";
+        }
         var item = media.store(phoneNumberId, content, mimeType, filename);
         String kind = mimeType.startsWith("image/") ? "image" : mimeType.startsWith("audio/") ? "audio"
                 : mimeType.startsWith("video/") ? "video" : "document";

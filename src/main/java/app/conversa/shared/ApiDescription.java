@@ -33,13 +33,13 @@ class ApiDescription {
 
     /**
      * Jackson writes every property of a response, null or not, so every property of a response
-     * schema ({@code …Response}, {@code CursorPage…}) is required; those that may be null say so
+     * schema ({@code …Response}, {@code …View}, {@code CursorPage…}) is required; those that may be null say so
      * with {@code @Schema(nullable = true)}.
      */
     @Bean
     OpenApiCustomizer responsesHaveAllTheirProperties() {
         return api -> api.getComponents().getSchemas().forEach((name, schema) -> {
-            if ((name.endsWith("Response") || name.startsWith("CursorPage")) && schema.getProperties() != null) {
+            if ((name.endsWith("Response") || name.endsWith("View") || name.startsWith("CursorPage")) && schema.getProperties() != null) {
                 schema.setRequired(new ArrayList<>(new TreeSet<String>(schema.getProperties().keySet())));
             }
         });

@@ -176,6 +176,26 @@ class OutboundIntegrationTests {
         assertThat(onPhone.mediaId()).isNotNull();
     }
 
+    @Test
+    void aVoiceNoteRecordedAsWebmIsSentAsAnOggOpusVoiceNote() throws Exception {
+        byte[] webm = getClass().getResourceAsStream("/media/voice-chromium.webm").readAllBytes();
+        var sent = admin.upload("/api/chats/" + chatId + "/attachments",
+                Map.of("idempotencyKey", "voice-" + UUID.randomUUID(), "voice", "true"), "voice.webm", "audio/webm", webm);
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.json().get("kind").asString()).isEqualTo("AUDIO");
+        assertThat(sent.json().get("media").get("voice").asBoolean()).isTrue();
+        assertThat(sent.json().get("media").get("mimeType").asString()).isEqualTo("audio/ogg; codecs=opus");
+        byte[] stored = admin.bytes("/api/media/" + sent.json().get("media").get("id").asLong());
+        assertThat(new String(stored, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("OggS");
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("OpusHead");
+        Eventually.await("the voice note", () -> message(sent.json().get("id").asLong()),
+                m -> m.get("status").asString().equals("READ"));
+        var onPhone = phone.conversation(line.phoneNumberId(), customer).getLast();
+        assertThat(onPhone.kind()).isEqualTo("audio");
+        assertThat(onPhone.voice()).as("sent with voice: true").isTrue();
+    }
+
     private ApiSession.Response send(String text) {
         return send(text, "k-" + UUID.randomUUID());
     }

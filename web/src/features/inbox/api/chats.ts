@@ -1,0 +1,141 @@
+import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { ApiError, api, withQuery } from '../../../lib/api'
+import { i18n } from '../../../lib/i18n'
+import { onChatEvent, onReconnect } from '../../../lib/realtime'
+import type { ChatView, CursorPageChatView, CursorPageMessageView, MessageView } from '../../../types/api'
+
+export type { ChatView, MessageView } from '../../../types/api'
+
+export const chatKeys = {
+  list: ['chats'] as const,
+  messages: (chatId: number) => ['chats', chatId, 'messages'] as const,
+}
+
+/** Chats by last activity, newest first, page by page. */
+export function useChats() {
+  return useInfiniteQuery({
+    queryKey: chatKeys.list,
+    queryFn: ({ pageParam }) => api.get<CursorPageChatView>(withQuery('/api/chats', { before: pageParam, size: 25 })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  })
+}
+
+/** A chat's history, newest first (the view shows it oldest first). */
+export function useMessages(chatId: number) {
+  return useInfiniteQuery({
+    queryKey: chatKeys.messages(chatId),
+    queryFn: ({ pageParam }) =>
+      api.get<CursorPageMessageView>(withQuery(`/api/chats/${chatId}/messages`, { before: pageParam, size: 50 })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  })
+}
+
+type Pages<T> = InfiniteData<{ items: T[]; nextCursor?: string | null }, string | undefined>
+
+/** Puts a chat at the top of the list (or refreshes it in place when it did not move). */
+function upsertChat(data: Pages<ChatView> | undefined, chat: ChatView): Pages<ChatView> | undefined {
+  if (!data) return data
+  const pages = data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== chat.id) }))
+  const first = pages[0]
+  if (first) pages[0] = { ...first, items: [chat, ...first.items] }
+  return { ...data, pages }
+}
+
+function upsertMessage(data: Pages<MessageView> | undefined, message: MessageView): Pages<MessageView> | undefined {
+  if (!data) return data
+  const exists = data.pages.some((page) => page.items.some((item) => item.id === message.id))
+  const pages = data.pages.map((page, index) => {
+    if (exists) return { ...page, items: page.items.map((item) => (item.id === message.id ? message : item)) }
+    return index === 0 ? { ...page, items: [message, ...page.items] } : page
+  })
+  return { ...data, pages }
+}
+
+/** Keeps the chat list and open histories current from the socket; refetches after a reconnect. */
+export function useLiveChats() {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const stopEvents = onChatEvent((event) => {
+      queryClient.setQueryData<Pages<ChatView>>(chatKeys.list, (data) => upsertChat(data, event.chat))
+      if (event.message) {
+        const message = event.message
+        queryClient.setQueryData<Pages<MessageView>>(chatKeys.messages(event.chatId), (data) => upsertMessage(data, message))
+      }
+    })
+    const stopReconnect = onReconnect(() => void queryClient.invalidateQueries({ queryKey: chatKeys.list }))
+    return () => {
+      stopEvents()
+      stopReconnect()
+    }
+  }, [queryClient])
+}
+
+function newKey(): string {
+  return `web-${crypto.randomUUID()}`
+}
+
+function useMessageMutation<V>(chatId: number, send: (variables: V, key: string) => Promise<MessageView>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (variables: V) => send(variables, newKey()),
+    onSuccess: (message) =>
+      queryClient.setQueryData<Pages<MessageView>>(chatKeys.messages(chatId), (data) => upsertMessage(data, message)),
+  })
+}
+
+export function useSendText(chatId: number) {
+  return useMessageMutation(chatId, ({ text, privateNote }: { text: string; privateNote: boolean }, key: string) =>
+    api.post<MessageView>(`/api/chats/${chatId}/messages`, { idempotencyKey: key, text, privateNote }),
+  )
+}
+
+function readCookie(name: string): string | null {
+  const found = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : null
+}
+
+/** Multipart upload with the CSRF header, errors as ApiError (the JSON client does not do multipart). */
+export async function postFile<T>(path: string, file: Blob, filename: string, fields: Record<string, string>): Promise<T> {
+  const form = new FormData()
+  Object.entries(fields).forEach(([name, value]) => form.append(name, value))
+  form.append('file', file, filename)
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json',
+    'Accept-Language': i18n.resolvedLanguage ?? i18n.language }
+  const token = readCookie('XSRF-TOKEN')
+  if (token) headers['X-XSRF-TOKEN'] = token
+  let response: Response
+  try {
+    response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'))
+  }
+  const body = (await response.json().catch(() => ({}))) as { detail?: string; code?: string } & T
+  if (!response.ok) {
+    throw new ApiError(response.status, body.code ?? null, body.detail ?? i18n.t('errors.unexpected', { status: response.status }))
+  }
+  return body
+}
+
+export function useSendFile(chatId: number) {
+  return useMessageMutation(chatId,
+    ({ file, filename, caption, voice }: { file: Blob; filename: string; caption: string; voice: boolean }, key: string) =>
+      postFile<MessageView>(`/api/chats/${chatId}/attachments`, file, filename,
+        { idempotencyKey: key, caption, voice: String(voice) }),
+  )
+}
+
+export function useRetry(chatId: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (messageId: number) => api.post<MessageView>(`/api/chats/${chatId}/messages/${messageId}/retry`),
+    onSuccess: (message) =>
+      queryClient.setQueryData<Pages<MessageView>>(chatKeys.messages(chatId), (data) => upsertMessage(data, message)),
+  })
+}
+
+export function markRead(chatId: number) {
+  return api.post<void>(`/api/chats/${chatId}/read`)
+}

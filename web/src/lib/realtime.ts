@@ -1,0 +1,60 @@
+import { Client } from '@stomp/stompjs'
+import type { ChatView, MessageView } from '../types/api'
+
+/** What the server pushes on /user/queue/events (ChatEventPushes.ChatEvent). */
+export interface ChatEvent {
+  type: 'message.added' | 'message.updated' | 'chat.updated'
+  chatId: number
+  chat: ChatView
+  message: MessageView | null
+}
+
+type Listener = (event: ChatEvent) => void
+type ReconnectListener = () => void
+
+const listeners = new Set<Listener>()
+const reconnectListeners = new Set<ReconnectListener>()
+let client: Client | null = null
+let connectedOnce = false
+
+function socketUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}/ws`
+}
+
+/** Opens the socket (once) for the signed-in user; after a reconnect, listeners refetch what they show. */
+export function startRealtime() {
+  if (client) return
+  client = new Client({
+    brokerURL: socketUrl(),
+    reconnectDelay: 2000,
+    heartbeatIncoming: 20000,
+    heartbeatOutgoing: 20000,
+    onConnect: () => {
+      client?.subscribe('/user/queue/events', (frame) => {
+        const event = JSON.parse(frame.body) as ChatEvent
+        listeners.forEach((listener) => listener(event))
+      })
+      if (connectedOnce) reconnectListeners.forEach((listener) => listener())
+      connectedOnce = true
+    },
+  })
+  client.activate()
+}
+
+/** Closes the socket (sign-out). */
+export function stopRealtime() {
+  void client?.deactivate()
+  client = null
+  connectedOnce = false
+}
+
+export function onChatEvent(listener: Listener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function onReconnect(listener: ReconnectListener): () => void {
+  reconnectListeners.add(listener)
+  return () => reconnectListeners.delete(listener)
+}
