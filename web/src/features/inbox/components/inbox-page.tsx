@@ -68,8 +68,9 @@ function Composer({ chat }: { chat: ChatView }) {
   function submit(event?: FormEvent) {
     event?.preventDefault()
     const body = text.trim()
-    if (!body || sendText.isPending) return
-    sendText.mutate({ text: body, privateNote: note }, { onSuccess: () => setText('') })
+    if (!body) return
+    setText('') // cleared at once; given back if the server refuses it
+    sendText.mutate({ text: body, privateNote: note }, { onError: () => setText((current) => current || body) })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -97,15 +98,19 @@ function Composer({ chat }: { chat: ChatView }) {
           data-testid="attach-input"
           onChange={(event) => {
             const file = event.target.files?.[0]
-            if (file) sendFile.mutate({ file, filename: file.name, caption: text.trim(), voice: false },
-              { onSuccess: () => setText('') })
+            const caption = text.trim()
+            if (file) {
+              setText('')
+              sendFile.mutate({ file, filename: file.name, caption, voice: false },
+                { onError: () => setText((current) => current || caption) })
+            }
             event.target.value = ''
           }} />
         <Button onClick={() => fileInput.current?.click()} disabled={note || sendFile.isPending}>📎 {t('inbox.attach')}</Button>
         {voice.recording
           ? <Button variant="danger" onClick={voice.stop}>⏹ {t('inbox.stopRecording')}</Button>
           : <Button onClick={() => void voice.start()} disabled={note}>🎤 {t('inbox.record')}</Button>}
-        <Button type="submit" variant="primary" disabled={!text.trim() || sendText.isPending}>
+        <Button type="submit" variant="primary" disabled={!text.trim()}>
           {note ? t('inbox.saveNote') : t('inbox.send')}
         </Button>
       </div>
