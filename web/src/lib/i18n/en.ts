@@ -411,6 +411,8 @@ export const en: Translation = {
     stopRecording: 'Stop and send',
     microphoneError: 'The microphone could not be used: {{reason}}',
     cannotSend: 'Your role may not send messages.',
+    close: 'Close chat',
+    closedChat: 'This chat is closed. If the customer writes again, a new one opens.',
     windowClosed: 'The customer wrote more than 24 hours ago: WhatsApp allows no free-form messages until they write again.',
     failed: 'Not sent: {{reason}}',
     voiceNote: 'Voice note',

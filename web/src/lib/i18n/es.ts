@@ -410,6 +410,8 @@ export const es = {
     stopRecording: 'Detener y enviar',
     microphoneError: 'No se pudo usar el micrófono: {{reason}}',
     cannotSend: 'Su rol no permite enviar mensajes.',
+    close: 'Cerrar chat',
+    closedChat: 'Este chat está cerrado. Si el cliente vuelve a escribir, se abrirá uno nuevo.',
     windowClosed: 'El cliente escribió hace más de 24 horas: WhatsApp no permite mensajes libres hasta que vuelva a escribir.',
     failed: 'No enviado: {{reason}}',
     voiceNote: 'Nota de voz',

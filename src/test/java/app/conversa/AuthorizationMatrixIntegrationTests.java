@@ -67,6 +67,7 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/api/chats/{chatId}", "/api/chats/999999", SIGNED_IN),
             row("GET", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/read", "/api/chats/999999/read", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/close", "/api/chats/999999/close", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/attachments", "/api/chats/999999/attachments", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/messages/{messageId}/retry", "/api/chats/999999/messages/1/retry", SIGNED_IN),

@@ -32,6 +32,11 @@ public class SandboxLines {
 
     /** A line whose chats belong to {@code departmentId} (may be null), with a welcome message (may be null). */
     public Line link(ApiSession admin, int port, Long departmentId, String welcome) {
+        return link(admin, port, departmentId, welcome, null);
+    }
+
+    /** A line with a welcome and a farewell message (either may be null). */
+    public Line link(ApiSession admin, int port, Long departmentId, String welcome, String farewell) {
         String phoneNumberId = Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
         var request = new HashMap<String, Object>(Map.of("name", "Sandbox " + phoneNumberId, "displayNumber",
                 "+593 2 " + phoneNumberId.substring(0, 7), "phoneNumberId", phoneNumberId, "wabaId", "1" + phoneNumberId,
@@ -40,6 +45,9 @@ public class SandboxLines {
                 "graphVersion", "v24.0"));
         if (welcome != null) {
             request.put("welcomeMessage", welcome);
+        }
+        if (farewell != null) {
+            request.put("farewellMessage", farewell);
         }
         var created = admin.post("/api/connections", request);
         if (created.status() != 201) {

@@ -139,3 +139,11 @@ export function useRetry(chatId: number) {
 export function markRead(chatId: number) {
   return api.post<void>(`/api/chats/${chatId}/read`)
 }
+
+export function useCloseChat(chatId: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => api.post<void>(`/api/chats/${chatId}/close`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: chatKeys.list }),
+  })
+}

@@ -7,7 +7,7 @@ import { Loading } from '../../../components/ui/loading'
 import { ApiError } from '../../../lib/api'
 import { useCurrentUser } from '../../../lib/auth'
 import {
-  type ChatView, markRead, useChats, useLiveChats, useMessages, useRetry, useSendFile, useSendText,
+  type ChatView, markRead, useChats, useCloseChat, useLiveChats, useMessages, useRetry, useSendFile, useSendText,
 } from '../api/chats'
 import { MessageBubble } from './message-bubble'
 import { useVoiceRecorder } from './voice-recorder'
@@ -81,6 +81,7 @@ function Composer({ chat }: { chat: ChatView }) {
   }
 
   if (!canSend) return <p className="muted composer-closed">{t('inbox.cannotSend')}</p>
+  if (chat.state === 'CLOSED') return <p className="muted composer-closed">{t('inbox.closedChat')}</p>
   return (
     <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={submit}>
       {!chat.windowOpen && !note && <p className="notice-inline">{t('inbox.windowClosed')}</p>}
@@ -122,6 +123,8 @@ function ChatPanel({ chat }: { chat: ChatView }) {
   const { t } = useTranslation()
   const messages = useMessages(chat.id)
   const retry = useRetry(chat.id)
+  const close = useCloseChat(chat.id)
+  const me = useCurrentUser()
   const list = useRef<HTMLOListElement>(null)
   const items = useMemo(() => (messages.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse(),
     [messages.data])
@@ -141,9 +144,15 @@ function ChatPanel({ chat }: { chat: ChatView }) {
         <span className="avatar" aria-hidden="true">{initials(chat.contact.displayName)}</span>
         <div>
           <h2>{chat.contact.displayName}</h2>
-          <p className="muted">{chat.contact.phone} · {chat.connectionName}</p>
+          <p className="muted">{chat.contact.phone} · {chat.connectionName} · {t(`inbox.state.${chat.state}`)}</p>
         </div>
+        {chat.state !== 'CLOSED' && me.permissions.includes('messages.send') && (
+          <Button small className="chat-close" onClick={() => close.mutate()} disabled={close.isPending}>
+            {t('inbox.close')}
+          </Button>
+        )}
       </header>
+      {close.error && <ErrorMessage error={close.error} />}
       {messages.isPending && <Loading />}
       {messages.error && <ErrorMessage error={messages.error} />}
       <ol className="message-list" ref={list} aria-live="polite">

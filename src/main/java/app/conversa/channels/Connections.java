@@ -21,8 +21,11 @@ class Connections {
     private final SecretBox secrets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final boolean sandbox;
 
-    Connections(ConnectionRepository connections, SecretBox secrets, AuditTrail audit, Clock clock) {
+    Connections(ConnectionRepository connections, SecretBox secrets, AuditTrail audit, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.enabled:false}") boolean sandbox) {
+        this.sandbox = sandbox;
         this.connections = connections;
         this.secrets = secrets;
         this.audit = audit;
@@ -49,6 +52,7 @@ class Connections {
 
     @Transactional
     Connection create(Actor actor, Connection.Settings settings, Secrets typed) {
+        requireSafeUrl(settings.graphBaseUrl());
         if (connections.existsByProviderAndPhoneNumberId(Provider.CLOUD_API, settings.phoneNumberId().strip())) {
             throw ConversaException.conflict("connection.phone_number_taken", settings.phoneNumberId().strip());
         }
@@ -61,6 +65,12 @@ class Connections {
     @Transactional
     Connection update(Actor actor, long id, Connection.Settings settings, Secrets typed) {
         var connection = load(id);
+        requireSafeUrl(settings.graphBaseUrl());
+        if (!connection.graphBaseUrl().equals(settings.graphBaseUrl())
+                && (typed.accessToken() == null || typed.accessToken().isBlank())) {
+            // the stored token would otherwise be sent to the new address, unseen by whoever typed it
+            throw ConversaException.invalid("connection.token_required_for_new_url");
+        }
         if (connections.existsByProviderAndPhoneNumberIdAndIdNot(Provider.CLOUD_API, settings.phoneNumberId().strip(), id)) {
             throw ConversaException.conflict("connection.phone_number_taken", settings.phoneNumberId().strip());
         }
@@ -84,6 +94,13 @@ class Connections {
         connection.reactivate(clock.instant());
         audit.record(actor, "connection.reactivated", "connection", id, Map.of("name", connection.name()));
         return connection;
+    }
+
+    /** Outside the sandbox, the access token only ever travels over TLS. */
+    private void requireSafeUrl(String graphBaseUrl) {
+        if (!sandbox && !graphBaseUrl.startsWith("https://")) {
+            throw ConversaException.invalid("connection.https_required");
+        }
     }
 
     private Connection load(long id) {

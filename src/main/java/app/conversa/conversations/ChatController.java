@@ -98,6 +98,14 @@ class ChatController {
         return conversations.retry(user, chatId, messageId);
     }
 
+    /** Closes the chat, sending the connection's farewell message. */
+    @PostMapping("/{chatId}/close")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('messages.send')")
+    void close(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
+        conversations.close(user, chatId);
+    }
+
     @PostMapping("/{chatId}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {

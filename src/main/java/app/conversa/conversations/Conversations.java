@@ -63,11 +63,14 @@ class Conversations {
     private final MediaStore media;
     private final Messaging messaging;
     private final VoiceNotes voiceNotes;
+    private final app.conversa.channels.ChannelDirectory channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, TransactionTemplate transactions, ChatQueries queries, Outbox outbox,
-            MediaStore media, Messaging messaging, VoiceNotes voiceNotes, ApplicationEventPublisher events, Clock clock) {
+            MediaStore media, Messaging messaging, VoiceNotes voiceNotes, app.conversa.channels.ChannelDirectory channels,
+            ApplicationEventPublisher events, Clock clock) {
+        this.channels = channels;
         this.voiceNotes = voiceNotes;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -169,6 +172,34 @@ class Conversations {
             outbox.wakeSenderAfterCommit();
         });
         return queries.message(messageId);
+    }
+
+    /**
+     * Closes a chat: the connection's farewell goes out (while WhatsApp still allows free-form
+     * messages), the pending count clears, and the next message from the customer opens a new chat.
+     */
+    void close(CurrentUser user, long chatId) {
+        queries.requireVisible(user, chatId);
+        transactions.executeWithoutResult(tx -> {
+            var chat = jdbc.sql("select state, connection_id, last_inbound_at from chats where id = ? for update")
+                    .param(chatId)
+                    .query((rs, row) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)})
+                    .single();
+            if ("CLOSED".equals(chat[0])) {
+                throw ConversaException.conflict("chat.already_closed");
+            }
+            var lastInbound = (OffsetDateTime) chat[2];
+            boolean windowOpen = lastInbound != null
+                    && lastInbound.toInstant().plus(ChatQueries.SERVICE_WINDOW).isAfter(clock.instant());
+            if (windowOpen) {
+                channels.find((Long) chat[1]).map(c -> c.farewellMessage()).filter(f -> f != null && !f.isBlank())
+                        .ifPresent(farewell -> outbox.enqueueAutomatic(chatId, farewell, "farewell"));
+            }
+            jdbc.sql("""
+                    update chats set state = 'CLOSED', open_contact_id = null, pending_replies = 0, closed_at = ?,
+                        version = version + 1 where id = ?""").params(now(), chatId).update();
+            events.publishEvent(new ChatUpdated(chatId));
+        });
     }
 
     /** The agent opened the chat: inbound messages become read, here and (blue ticks) on the customer's phone. */

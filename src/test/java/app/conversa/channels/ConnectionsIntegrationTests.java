@@ -96,6 +96,26 @@ class ConnectionsIntegrationTests {
         assertThat(audit.toString()).doesNotContain("rotated-app-secret");
     }
 
+    @Test
+    void movingTheGraphApiUrlNeedsTheAccessTokenTypedAgain() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        String phoneNumberId = randomPhoneNumberId();
+        long id = admin.post("/api/connections", newConnection(phoneNumberId)).json().get("id").asLong();
+        var edit = new HashMap<>(newConnection(phoneNumberId));
+        edit.put("graphBaseUrl", "https://graph.example.org");
+        edit.put("graphVersion", "v24.0");
+        edit.put("accessToken", null);
+
+        var refused = admin.put("/api/connections/" + id, edit);
+        edit.put("accessToken", "EAAG-new-token");
+        var accepted = admin.put("/api/connections/" + id, edit);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("connection.token_required_for_new_url");
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().get("graphBaseUrl").asString()).isEqualTo("https://graph.example.org");
+    }
+
     private static tools.jackson.databind.JsonNode entryAbout(ApiSession admin, String action, long connectionId) {
         for (var entry : admin.get("/api/audit?size=200&action=" + action).json().get("items")) {
             if (entry.get("targetId").asString().equals(Long.toString(connectionId))) {

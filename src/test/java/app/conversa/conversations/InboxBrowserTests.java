@@ -97,9 +97,8 @@ class InboxBrowserTests {
 
         phone.getByTestId("phone-attach-input").setInputFiles(new FilePayload("comprobante.png", "image/png", PNG));
         phone.getByTestId("phone-attach-input").setInputFiles(new FilePayload("estado.pdf", "application/pdf", PDF));
-        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record audio")).click();
-        phone.waitForTimeout(1200);
-        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop and send")).click();
+        recordVoiceNote(phone);
+        assertThat(phone.locator(".bubble-out[data-kind=audio]")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
         screenshot(phone, "story-2-phone-wrote");
 
         row.click();
@@ -115,9 +114,7 @@ class InboxBrowserTests {
         team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         team.getByTestId("attach-input").setInputFiles(new FilePayload("recibo.png", "image/png", PNG));
         team.getByTestId("attach-input").setInputFiles(new FilePayload("convenio.pdf", "application/pdf", PDF));
-        team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record audio")).click();
-        team.waitForTimeout(1200);
-        team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop and send")).click();
+        recordVoiceNote(team);
 
         var replies = messages.locator(".bubble-out[data-kind]");
         assertThat(replies).hasCount(5, new LocatorAssertions.HasCountOptions().setTimeout(10000)); // welcome + 4 replies
@@ -142,6 +139,15 @@ class InboxBrowserTests {
         assertThat(phone.locator(".bubble-in")).hasCount(5);
         screenshot(team, "story-6-private-note");
         assertThat(consoleErrors).as("browser console errors (CSP violations show here)").isEmpty();
+    }
+
+    /** Records about a second from the fake microphone (a tone), counted from when recording really started. */
+    private static void recordVoiceNote(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record audio")).click();
+        var stop = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop and send"));
+        assertThat(stop).isVisible();
+        page.waitForTimeout(1200);
+        stop.click();
     }
 
     /** A small picture, like a photographed receipt. */

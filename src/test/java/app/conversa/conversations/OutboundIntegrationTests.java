@@ -50,7 +50,7 @@ class OutboundIntegrationTests {
     @BeforeEach
     void aCustomerHasWritten() {
         admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
-        line = lines.link(admin, port);
+        line = lines.link(admin, port, null, null, "Gracias por comunicarse con Cobranzas.");
         customer = "5939" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
         phone.write(line.phoneNumberId(), customer, "Rosa Quishpe", "Buenos días, quiero pagar mi deuda");
         chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
@@ -194,6 +194,22 @@ class OutboundIntegrationTests {
         var onPhone = phone.conversation(line.phoneNumberId(), customer).getLast();
         assertThat(onPhone.kind()).isEqualTo("audio");
         assertThat(onPhone.voice()).as("sent with voice: true").isTrue();
+    }
+
+    @Test
+    void closingAChatSendsTheFarewellAndTheNextMessageOpensANewChat() {
+        assertThat(admin.post("/api/chats/" + chatId + "/close", null).status()).isEqualTo(204);
+        assertThat(admin.post("/api/chats/" + chatId + "/close", null).code()).isEqualTo("chat.already_closed");
+        var closed = admin.get("/api/chats/" + chatId).json();
+        assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("pendingReplies").asInt()).isZero();
+        Eventually.await("the farewell", () -> phone.conversation(line.phoneNumberId(), customer),
+                messages -> messages.stream().anyMatch(m -> "Gracias por comunicarse con Cobranzas.".equals(m.text())));
+        assertThat(send("¿Sigue ahí?").code()).isEqualTo("message.chat_closed");
+
+        phone.write(line.phoneNumberId(), customer, "Rosa Quishpe", "Otra consulta");
+        Eventually.await("a new chat", () -> jdbc.sql("select count(*) from chats where connection_id = ?")
+                .param(line.connectionId()).query(Long.class).single(), n -> n == 2);
     }
 
     private ApiSession.Response send(String text) {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Webhook ingest on PostgreSQL: throughput and ack latency (one message per call; 1 message : 3
+# statuses), and end-to-end latency from the webhook to the WebSocket event at a steady rate.
+#   bench/ingest.sh [runs] [seconds-per-phase] [calls-in-flight] [rate]   (default 3 20 32 200)
+# Starts the packaged jar against a fresh local database conversa_bench (PostgreSQL on
+# 127.0.0.1:5432; created with runuser -u postgres), then runs bench/IngestBench.java [runs] times.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}; seconds=${2:-20}; workers=${3:-32}; rate=${4:-200}
+port=${BENCH_PORT:-18081}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+jar=$(ls target/conversa-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then ./mvnw -B -q -DskipTests package; jar=$(ls target/conversa-*.jar | head -n 1); fi
+jar=$(realpath "$jar")
+
+runuser -u postgres -- psql -q -c "drop database if exists conversa_bench" -c "create database conversa_bench" >/dev/null
+runuser -u postgres -- psql -q -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'conversa_bench') then create role conversa_bench login password 'conversa_bench'; end if; end \$\$" >/dev/null
+runuser -u postgres -- psql -q -c "alter database conversa_bench owner to conversa_bench" >/dev/null
+
+dir=$(mktemp -d)
+(cd "$dir" && exec "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port="$port" \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa_bench \
+  --spring.datasource.username=conversa_bench --spring.datasource.password=conversa_bench \
+  --conversa.demo.enabled=false --conversa.sandbox.enabled=true \
+  --conversa.bootstrap-admin.password=bench-password-1 --logging.level.root=warn > "$dir/app.log" 2>&1) &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+until curl -sf "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "the app died"; tail -n 30 "$dir/app.log"; exit 1; }
+  sleep 0.2
+done
+echo "$($JAVA_HOME/bin/java -version 2>&1 | head -n 1); $(nproc) cores; PostgreSQL $(runuser -u postgres -- psql -tAc 'show server_version')"
+for i in $(seq 1 "$runs"); do
+  echo "--- run $i"
+  "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" "$seconds" "$workers" "$rate"
+done
+echo "--- processing backlog left at the end: $(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from cloud_api_webhooks where processed_at is null')"
