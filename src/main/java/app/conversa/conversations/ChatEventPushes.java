@@ -31,6 +31,7 @@ class ChatEventPushes {
     }
 
     private static final Duration USER_FRESHNESS = Duration.ofSeconds(5);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatEventPushes.class);
 
     private final Pushes pushes;
     private final ChatQueries queries;
@@ -55,6 +56,15 @@ class ChatEventPushes {
 
     @TransactionalEventListener
     void onCommitted(ConversationEvent event) {
+        try {
+            push(event);
+        } catch (RuntimeException e) {
+            // what was committed stays committed; clients catch up when they next load or reconnect
+            log.warn("Could not push {}: {}", event, e.toString());
+        }
+    }
+
+    private void push(ConversationEvent event) {
         var connected = pushes.connectedUserIds();
         if (connected.isEmpty()) {
             return;

@@ -110,6 +110,9 @@ class InboundMessages implements InboundHandler {
                 .params(awaitsReply, now, now, chatId).update();
         events.publishEvent(new MessageAdded(chatId, messageId));
         events.publishEvent(new ChatUpdated(chatId));
+        if (mediaId != null) {
+            events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
+        }
         if (opened) {
             channels.find(message.connectionId()).map(c -> c.welcomeMessage())
                     .filter(welcome -> !welcome.isBlank())

@@ -46,9 +46,13 @@ class MediaFetcher {
         this.clock = clock;
     }
 
+    /** Published when a customer's message announces media. */
+    record MediaAnnounced(long mediaId) {
+    }
+
     /** A message with media arrived: fetch right after it commits, without waiting for the sweep. */
     @TransactionalEventListener
-    void onMessageAdded(ConversationEvent.MessageAdded added) {
+    void onMediaAnnounced(MediaAnnounced announced) {
         Thread.ofVirtual().start(this::fetchDueQuietly);
     }
 
