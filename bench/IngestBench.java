@@ -48,6 +48,15 @@ public class IngestBench {
 
     public static void main(String[] args) throws Exception {
         base = args[0];
+        if (args.length > 1 && args[1].equals("prepare")) {
+            prepare(Integer.parseInt(args[2]), Integer.parseInt(args[3]), java.nio.file.Path.of(args[4]));
+            return;
+        }
+        if (args.length > 1 && args[1].equals("e2e")) {
+            setUp();
+            endToEnd(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int rate = args.length > 3 ? Integer.parseInt(args[3]) : 200;
@@ -60,20 +69,49 @@ public class IngestBench {
         endToEnd(seconds, rate);
     }
 
+    /**
+     * Links a number and writes signed webhooks for wrk (bench/webhooks.lua), one file per wrk
+     * thread so no two threads send the same message: {@code messages-N.txt} (one message per
+     * call) and {@code mix-N.txt} (1 message : 3 statuses), lines of "signature TAB body".
+     */
+    static void prepare(int perThread, int threads, java.nio.file.Path dir) throws Exception {
+        setUp();
+        java.nio.file.Files.createDirectories(dir);
+        for (int t = 1; t <= threads; t++) {
+            try (var messages = java.nio.file.Files.newBufferedWriter(dir.resolve("messages-" + t + ".txt"));
+                    var mix = java.nio.file.Files.newBufferedWriter(dir.resolve("mix-" + t + ".txt"))) {
+                for (int n = 0; n < perThread; n++) {
+                    long id = SEQUENCE.incrementAndGet();
+                    String customer = "5939" + (10_000_000 + id % 1000);
+                    line(messages, message("wamid.BENCH-" + id, customer, "Hola, consulta " + id));
+                    line(mix, n % 4 == 0 ? message("wamid.MIX-" + id, customer, "Hola, consulta " + id)
+                            : status("wamid.BENCH-OUT-" + (id - n % 4), customer, List.of("sent", "delivered", "read").get(n % 4 - 1)));
+                }
+            }
+        }
+        System.out.println(connectionId);
+    }
+
+    static void line(java.io.Writer out, String json) throws java.io.IOException {
+        out.write(sign(json.getBytes(StandardCharsets.UTF_8)) + "\t" + json + "\n");
+    }
+
     /** Signs in as the bootstrap administrator (changing the first password) and links a number. */
     static void setUp() throws Exception {
         String password = System.getenv().getOrDefault("BENCH_ADMIN_PASSWORD", "bench-password-1");
         send("GET", "/api/public/info", null);
-        var login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "\"}");
+        // after the first run the password is the changed one; try it first (failures count towards the throttle)
+        var login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "-2\"}");
+        if (login.statusCode() != 200) {
+            login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "\"}");
+            if (login.body().contains("\"mustChangePassword\":true")) {
+                send("PUT", "/api/account/password",
+                        "{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + password + "-2\"}");
+                login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "-2\"}");
+            }
+        }
         if (login.statusCode() != 200) {
             throw new IllegalStateException("sign-in failed: " + login.body());
-        }
-        if (login.body().contains("\"mustChangePassword\":true")) {
-            send("PUT", "/api/account/password", "{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + password + "-2\"}");
-            login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "-2\"}");
-        }
-        if (login.statusCode() != 200) {
-            login = send("POST", "/api/auth/login", "{\"login\":\"admin\",\"password\":\"" + password + "-2\"}");
         }
         phoneNumberId = Long.toString(100_000_000_000L + (System.nanoTime() & 0xFFFFFFFL));
         appSecret = "bench-secret-" + phoneNumberId;

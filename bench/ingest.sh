@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Webhook ingest on PostgreSQL: throughput and ack latency (one message per call; 1 message : 3
 # statuses), and end-to-end latency from the webhook to the WebSocket event at a steady rate.
-#   bench/ingest.sh [runs] [seconds-per-phase] [calls-in-flight] [rate]   (default 3 20 32 200)
+#   bench/ingest.sh [runs] [seconds-per-phase] [connections] [rate]   (default 3 20 32 200)
 # Starts the packaged jar against a fresh local database conversa_bench (PostgreSQL on
-# 127.0.0.1:5432; created with runuser -u postgres), then runs bench/IngestBench.java [runs] times.
+# 127.0.0.1:5432; created with runuser -u postgres). Each run: IngestBench.java links a number
+# and writes pre-signed webhooks; wrk (light, so the load generator takes little of the 2 cores)
+# posts them for the throughput and ack-latency phases; then IngestBench measures end-to-end
+# latency to the WebSocket at a steady rate. Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; seconds=${2:-20}; workers=${3:-32}; rate=${4:-200}
@@ -18,10 +21,11 @@ runuser -u postgres -- psql -q -c "do \$\$ begin if not exists (select from pg_r
 runuser -u postgres -- psql -q -c "alter database conversa_bench owner to conversa_bench" >/dev/null
 
 dir=$(mktemp -d)
-(cd "$dir" && exec "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port="$port" \
+(cd "$dir" && exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --server.port="$port" \
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa_bench \
   --spring.datasource.username=conversa_bench --spring.datasource.password=conversa_bench \
   --conversa.demo.enabled=false --conversa.sandbox.enabled=true \
+  --conversa.encryption.key="$(openssl rand -base64 32)" \
   --conversa.bootstrap-admin.password=bench-password-1 --logging.level.root=warn > "$dir/app.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
@@ -30,8 +34,29 @@ until curl -sf "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do
   sleep 0.2
 done
 echo "$($JAVA_HOME/bin/java -version 2>&1 | head -n 1); $(nproc) cores; PostgreSQL $(runuser -u postgres -- psql -tAc 'show server_version')"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+settle() { # waits until every webhook is processed, prints how long that took
+  local begin=$(date +%s.%N)
+  while [ "$(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from cloud_api_webhooks where processed_at is null')" != "0" ]; do sleep 0.5; done
+  echo "    processing backlog drained $(echo "$(date +%s.%N) - $begin" | bc) s after the phase"
+}
+echo "--- warm-up (JIT; not reported): 10 s of each phase"
+"$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" prepare 30000 2 "$dir/warm" > "$dir/connection"
+wrk -t2 -c"$workers" -d10s -s bench/webhooks.lua "http://localhost:$port/webhooks/cloudapi/$(cat "$dir/connection")" -- "$dir/warm/messages" >/dev/null
+settle >/dev/null
+"$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" e2e 10 "$rate" >/dev/null
 for i in $(seq 1 "$runs"); do
   echo "--- run $i"
-  "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" "$seconds" "$workers" "$rate"
+  files="$dir/bodies-$i"
+  "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" prepare 60000 2 "$files" > "$dir/connection"
+  url="http://localhost:$port/webhooks/cloudapi/$(cat "$dir/connection")"
+  for phase in messages mix; do
+    echo "  $phase (wrk, $workers connections, ${seconds}s):"
+    wrk -t2 -c"$workers" -d"${seconds}s" --latency -s bench/webhooks.lua "$url" -- "$files/$phase" \
+      | grep -E "Requests/sec|Non-2xx|50%|90%|99%|Socket errors" | sed 's/^/    /'
+    settle
+  done
+  echo "  end to end:"
+  "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" e2e "$seconds" "$rate" | sed 's/^/    /'
 done
 echo "--- processing backlog left at the end: $(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from cloud_api_webhooks where processed_at is null')"

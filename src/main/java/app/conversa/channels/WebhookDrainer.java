@@ -5,6 +5,8 @@ import app.conversa.audit.Severity;
 import app.conversa.shared.SecretBox;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -83,26 +85,71 @@ class WebhookDrainer implements DisposableBean {
         }
     }
 
-    /** Processes every waiting webhook, oldest first. */
+    /**
+     * Processes every waiting webhook, oldest first: a batch at a time in one transaction (one
+     * commit for up to {@link #BATCH} webhooks); if anything in the batch fails (a race on a
+     * unique constraint, a bad item, the database), the batch is rolled back and its webhooks
+     * are processed one by one.
+     */
     synchronized void drain() {
         while (true) {
             var batch = jdbc.sql("""
                     select id, connection_id, body, attempts from cloud_api_webhooks
-                    where processed_at is null order by id fetch first 50 rows only""")
+                    where processed_at is null order by id fetch first %d rows only""".formatted(BATCH))
                     .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4))).list();
             if (batch.isEmpty()) {
                 return;
             }
-            batch.forEach(this::process);
+            var routes = new HashMap<String, OptionalLong>();
+            var parsed = new ArrayList<Parsed>();
+            for (var webhook : batch) {
+                byte[] body = secrets.open(webhook.body(), CloudApiIntake.bodyContext(webhook.connectionId()));
+                parsed.add(new Parsed(webhook, body, notifications.parse(body, phoneNumberId -> routes.computeIfAbsent(
+                        webhook.connectionId() + ":" + phoneNumberId, key -> route(webhook.connectionId(), phoneNumberId)))));
+            }
+            if (!processTogether(parsed)) {
+                parsed.forEach(this::process);
+            }
         }
     }
+
+    static final int BATCH = 100;
 
     private record Stored(long id, long connectionId, byte[] body, int attempts) {
     }
 
-    private void process(Stored webhook) {
-        byte[] body = secrets.open(webhook.body(), CloudApiIntake.bodyContext(webhook.connectionId()));
-        var parsed = notifications.parse(body, phoneNumberId -> route(webhook.connectionId(), phoneNumberId));
+    private record Parsed(Stored webhook, byte[] body, CloudApiNotifications.Parsed content) {
+    }
+
+    private boolean processTogether(List<Parsed> batch) {
+        if (batch.size() == 1) {
+            return false;
+        }
+        try {
+            transactions.executeWithoutResult(tx -> {
+                for (var item : batch) {
+                    for (var event : item.content().events()) {
+                        for (var handler : handlers) {
+                            handler.handle(event);
+                        }
+                    }
+                    quarantine(item.webhook(), item.content().quarantined());
+                }
+                jdbc.sql("update cloud_api_webhooks set processed_at = :now where id in (:ids)")
+                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .param("ids", batch.stream().map(item -> item.webhook().id()).toList()).update();
+            });
+        } catch (RuntimeException e) {
+            log.debug("Batch of {} webhooks rolled back, processing them one by one: {}", batch.size(), e.toString());
+            return false;
+        }
+        batch.forEach(item -> reportProblems(item.webhook(), item.content()));
+        return true;
+    }
+
+    private void process(Parsed item) {
+        var webhook = item.webhook();
+        var parsed = item.content();
         try {
             for (var event : parsed.events()) {
                 for (var handler : handlers) {
@@ -115,34 +162,46 @@ class WebhookDrainer implements DisposableBean {
                 throw e;
             }
             log.error("Webhook {} quarantined after {} failed attempts", webhook.id(), MAX_ATTEMPTS, e);
-            finish(webhook, List.of(new CloudApiNotifications.Quarantined(
+            var whole = new CloudApiNotifications.Parsed(List.of(), List.of(new CloudApiNotifications.Quarantined(
                     "processing failed " + MAX_ATTEMPTS + " times: " + e.getClass().getSimpleName(),
-                    new String(body, java.nio.charset.StandardCharsets.UTF_8))));
+                    new String(item.body(), java.nio.charset.StandardCharsets.UTF_8))), List.of());
+            finish(webhook, whole);
             return;
         }
-        parsed.errors().forEach(error -> criticalEvents.record(Severity.WARNING, "channels", "channels.provider_error",
-                Map.of("connectionId", error.connectionId(), "code", error.code(), "reason", error.reason())));
-        finish(webhook, parsed.quarantined());
+        finish(webhook, parsed);
     }
 
-    private void finish(Stored webhook, List<CloudApiNotifications.Quarantined> quarantined) {
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
+    private void finish(Stored webhook, CloudApiNotifications.Parsed parsed) {
         transactions.executeWithoutResult(tx -> {
-            for (var item : quarantined) {
-                log.warn("Quarantined an item of webhook {}: {}", webhook.id(), item.reason());
-                jdbc.sql("""
-                        insert into inbound_quarantine (connection_id, webhook_id, reason, item, created_at)
-                        values (?, ?, ?, ?, ?)""")
-                        .params(webhook.connectionId(), webhook.id(), truncate(item.reason(), 300),
-                                secrets.seal(item.item().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                        quarantineContext(webhook.connectionId())), now)
-                        .update();
-            }
-            jdbc.sql("update cloud_api_webhooks set processed_at = ? where id = ?").params(now, webhook.id()).update();
+            quarantine(webhook, parsed.quarantined());
+            jdbc.sql("update cloud_api_webhooks set processed_at = ? where id = ?")
+                    .params(clock.instant().atOffset(ZoneOffset.UTC), webhook.id()).update();
         });
-        if (!quarantined.isEmpty()) {
+        reportProblems(webhook, parsed);
+    }
+
+    private void quarantine(Stored webhook, List<CloudApiNotifications.Quarantined> quarantined) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (var item : quarantined) {
+            log.warn("Quarantined an item of webhook {}: {}", webhook.id(), item.reason());
+            jdbc.sql("""
+                    insert into inbound_quarantine (connection_id, webhook_id, reason, item, created_at)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(webhook.connectionId(), webhook.id(), truncate(item.reason(), 300),
+                            secrets.seal(item.item().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    quarantineContext(webhook.connectionId())), now)
+                    .update();
+        }
+    }
+
+    /** Critical events for what WhatsApp reported as errors and what was set aside, after the commit. */
+    private void reportProblems(Stored webhook, CloudApiNotifications.Parsed parsed) {
+        parsed.errors().forEach(error -> criticalEvents.record(Severity.WARNING, "channels", "channels.provider_error",
+                Map.of("connectionId", error.connectionId(), "code", error.code(), "reason", error.reason())));
+        if (!parsed.quarantined().isEmpty()) {
             criticalEvents.record(Severity.WARNING, "channels", "channels.webhook_item_quarantined",
-                    Map.of("connectionId", webhook.connectionId(), "webhookId", webhook.id(), "items", quarantined.size()));
+                    Map.of("connectionId", webhook.connectionId(), "webhookId", webhook.id(),
+                            "items", parsed.quarantined().size()));
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -37,31 +36,48 @@ class ChatEventPushes {
     private final ChatQueries queries;
     private final ChatVisibility visibility;
     private final UserDirectory users;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    ChatEventPushes(Pushes pushes, ChatQueries queries, ChatVisibility visibility, UserDirectory users, JdbcClient jdbc,
-            Clock clock) {
+    ChatEventPushes(Pushes pushes, ChatQueries queries, ChatVisibility visibility, UserDirectory users, Clock clock) {
         this.pushes = pushes;
         this.queries = queries;
         this.visibility = visibility;
         this.users = users;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     private record Cached(Optional<CurrentUser> user, Instant loadedAt) {
     }
 
+    /**
+     * Pushes are prepared off the committing thread (the inbound drainer, a request), by two
+     * workers; when they fall far behind, the committing thread helps (back-pressure, nothing
+     * dropped). Clients apply events by id, so two events of a chat may arrive in either order.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(2, 2,
+            0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000),
+            Thread.ofPlatform().name("chat-pushes-", 1).daemon().factory(),
+            new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
     @TransactionalEventListener
     void onCommitted(ConversationEvent event) {
-        try {
-            push(event);
-        } catch (RuntimeException e) {
-            // what was committed stays committed; clients catch up when they next load or reconnect
-            log.warn("Could not push {}: {}", event, e.toString());
+        if (pushes.connectedUserIds().isEmpty()) {
+            return;
         }
+        workers.execute(() -> {
+            try {
+                push(event);
+            } catch (RuntimeException e) {
+                // what was committed stays committed; clients catch up when they next load or reconnect
+                log.warn("Could not push {}: {}", event, e.toString());
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     private void push(ConversationEvent event) {
@@ -69,24 +85,32 @@ class ChatEventPushes {
         if (connected.isEmpty()) {
             return;
         }
-        var scope = jdbc.sql("select assigned_user_id, department_id from chats where id = ?").param(event.chatId())
-                .query((rs, row) -> new Long[] {rs.getObject(1, Long.class), rs.getObject(2, Long.class)}).single();
+        var chat = queries.chatView(event.chatId());
         var audience = new ArrayList<Long>();
         for (long userId : connected) {
-            user(userId).filter(user -> visibility.allows(user, scope[0], scope[1])).ifPresent(user -> audience.add(userId));
+            user(userId).filter(user -> visibility.allows(user, chat.assignedUserId(), chat.departmentId()))
+                    .ifPresent(user -> audience.add(userId));
         }
         if (audience.isEmpty()) {
             return;
         }
-        var chat = queries.chatView(event.chatId());
         var payload = switch (event) {
             case ConversationEvent.MessageAdded added -> new ChatEvent("message.added", added.chatId(), chat,
-                    queries.message(added.messageId()));
+                    message(chat, added.messageId()));
             case ConversationEvent.MessageUpdated updated -> new ChatEvent("message.updated", updated.chatId(), chat,
-                    queries.message(updated.messageId()));
+                    message(chat, updated.messageId()));
             case ConversationEvent.ChatUpdated updated -> new ChatEvent("chat.updated", updated.chatId(), chat, null);
         };
         pushes.push(audience, payload);
+    }
+
+    /** The chat view already holds its last message (a customer's needs no author name): no second query then. */
+    private MessageView message(ChatView chat, long messageId) {
+        var last = chat.lastMessage();
+        if (last != null && last.id() == messageId && last.authorUserId() == null) {
+            return last;
+        }
+        return queries.message(messageId);
     }
 
     private Optional<CurrentUser> user(long userId) {

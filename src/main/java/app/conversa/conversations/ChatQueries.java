@@ -150,7 +150,7 @@ class ChatQueries {
                 .param("ids", ids).query(this::messageRow).list().stream()
                 .collect(Collectors.toMap(MessageView::chatId, Function.identity()));
         var cards = contacts.cards(rows.stream().map(ChatRow::contactId).collect(Collectors.toSet()));
-        var connections = channels.all().stream().collect(Collectors.toMap(ConnectionInfo::id, Function.identity()));
+        var connections = connections(rows.stream().map(ChatRow::connectionId).toList());
         var names = users.displayNames(rows.stream().map(ChatRow::assignedUserId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         var now = clock.instant();
@@ -167,6 +167,19 @@ class ChatQueries {
                     lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now), last.get(row.id())));
         }
         return views;
+    }
+
+    /** Connection names change rarely and every chat list shows them: re-read at most every two seconds. */
+    private volatile Map<Long, ConnectionInfo> connectionsCache = Map.of();
+    private volatile Instant connectionsReadAt = Instant.EPOCH;
+
+    private Map<Long, ConnectionInfo> connections(List<Long> needed) {
+        var now = clock.instant();
+        if (connectionsReadAt.plusSeconds(2).isBefore(now) || !connectionsCache.keySet().containsAll(needed)) {
+            connectionsCache = channels.all().stream().collect(Collectors.toMap(ConnectionInfo::id, Function.identity()));
+            connectionsReadAt = now;
+        }
+        return connectionsCache;
     }
 
     private List<MessageView> withAuthors(List<MessageView> messages) {

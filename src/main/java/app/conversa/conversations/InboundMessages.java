@@ -8,7 +8,6 @@ import app.conversa.channels.InboundEvent.StatusReported;
 import app.conversa.channels.InboundHandler;
 import app.conversa.channels.MessageKind;
 import app.conversa.contacts.Contacts;
-import app.conversa.conversations.ConversationEvent.ChatUpdated;
 import app.conversa.conversations.ConversationEvent.MessageAdded;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -58,20 +57,27 @@ class InboundMessages implements InboundHandler {
 
     @Override
     public void handle(InboundEvent event) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            // part of the caller's batch: a race surfaces to the caller, which retries the items one by one
+            handleOnce(event);
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(tx -> {
-                    switch (event) {
-                        case MessageReceived message -> store(message);
-                        case StatusReported status -> report(status);
-                    }
-                });
+                transactions.executeWithoutResult(tx -> handleOnce(event));
                 return;
             } catch (DuplicateKeyException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
             }
+        }
+    }
+
+    private void handleOnce(InboundEvent event) {
+        switch (event) {
+            case MessageReceived message -> store(message);
+            case StatusReported status -> report(status);
         }
     }
 
@@ -108,8 +114,7 @@ class InboundMessages implements InboundHandler {
                     state = case when state = 'PENDING' then 'IN_PROGRESS' else state end, version = version + 1
                 where id = ?""")
                 .params(awaitsReply, now, now, chatId).update();
-        events.publishEvent(new MessageAdded(chatId, messageId));
-        events.publishEvent(new ChatUpdated(chatId));
+        events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }

@@ -2,7 +2,6 @@ package app.conversa.conversations;
 
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
-import app.conversa.conversations.ConversationEvent.ChatUpdated;
 import app.conversa.conversations.ConversationEvent.MessageAdded;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -72,8 +71,7 @@ class Outbox {
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
         jdbc.sql("update chats set last_message_at = ?, version = version + 1 where id = ?").params(now, chatId).update();
-        events.publishEvent(new MessageAdded(chatId, messageId));
-        events.publishEvent(new ChatUpdated(chatId));
+        events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
         if (!privateNote) {
             wakeSenderAfterCommit();
         }
