@@ -103,6 +103,7 @@ class Conversations {
     }
 
     MessageView attach(CurrentUser user, long chatId, Attachment received) {
+        queries.requireVisible(user, chatId); // before any work on the file
         var attachment = received;
         if (attachment.voice() && !baseType(attachment.mimeType()).equals("audio/ogg")
                 && baseType(attachment.mimeType()).matches("(audio|video)/(webm|mp4|mpeg|aac|x-m4a)")) {

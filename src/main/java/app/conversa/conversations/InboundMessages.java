@@ -90,11 +90,10 @@ class InboundMessages implements InboundHandler {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
                 message.customer().profileName());
-        var chat = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
-                .params(message.connectionId(), contactId)
-                .query((rs, row) -> new OpenChat(rs.getLong(1), ChatState.valueOf(rs.getString(2)))).optional();
+        var chat = jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
+                .params(message.connectionId(), contactId).query(Long.class).optional();
         boolean opened = chat.isEmpty();
-        long chatId = chat.map(OpenChat::id).orElseGet(() -> openChat(message, contactId, now));
+        long chatId = chat.orElseGet(() -> openChat(message, contactId, now));
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -170,8 +169,5 @@ class InboundMessages implements InboundHandler {
                 status.errorCode(), status.errorReason())) {
             statuses.apply(status.connectionId(), status.providerMessageId());
         }
-    }
-
-    private record OpenChat(long id, ChatState state) {
     }
 }

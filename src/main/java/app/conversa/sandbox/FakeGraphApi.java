@@ -1,6 +1,5 @@
 package app.conversa.sandbox;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,7 +47,6 @@ class FakeGraphApi {
     private final SandboxMedia media;
     private final SandboxFaults faults;
     private final SandboxWebhooks webhooks;
-    private final SecureRandom random = new SecureRandom();
 
     FakeGraphApi(SandboxNumbers numbers, SandboxPhone phone, SandboxMedia media, SandboxFaults faults,
             SandboxWebhooks webhooks) {
@@ -168,9 +166,5 @@ class FakeGraphApi {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
-        return hex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

@@ -58,7 +58,7 @@ public class SandboxPhone {
     public PhoneMessage write(String phoneNumberId, String waId, String name, String text) {
         var number = number(phoneNumberId);
         var message = new PhoneMessage(wamid(), true, "text", text, null, null, null, false, "sent", clock.instant());
-        var value = customerValue(number, waId, name, message);
+        var value = customerValue(number, waId, name);
         value.withArray("messages").addObject().setAll(envelope(message, waId)).putObject("text").put("body", text);
         return deliver(number, waId, name, message, value);
     }
@@ -84,7 +84,7 @@ public class SandboxPhone {
                 : mimeType.startsWith("video/") ? "video" : "document";
         var message = new PhoneMessage(wamid(), true, kind, caption, item.id(), mimeType, filename, voice, "sent",
                 clock.instant());
-        var value = customerValue(number, waId, name, message);
+        var value = customerValue(number, waId, name);
         var payload = value.withArray("messages").addObject().setAll(envelope(message, waId)).putObject(kind);
         payload.put("mime_type", mimeType).put("sha256", Base64.getEncoder().encodeToString(item.sha256()))
                 .put("id", item.id());
@@ -174,7 +174,7 @@ public class SandboxPhone {
                 m.voice(), status, m.at());
     }
 
-    private ObjectNode customerValue(SandboxNumbers.Number number, String waId, String name, PhoneMessage message) {
+    private ObjectNode customerValue(SandboxNumbers.Number number, String waId, String name) {
         var value = webhooks.value(number);
         value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", name);
         return value;

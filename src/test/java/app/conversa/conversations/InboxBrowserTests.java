@@ -4,19 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.conversa.ApiSession;
+import app.conversa.Chromium;
 import app.conversa.IntegrationTest;
 import app.conversa.SandboxLines;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,11 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class InboxBrowserTests {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final byte[] PNG = picture();
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -51,19 +46,13 @@ class InboxBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                        // a microphone that plays a tone, allowed without a prompt: voice notes can be recorded
-                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream")));
+        // a microphone that plays a tone, allowed without a prompt: voice notes can be recorded
+        chromium = Chromium.launch("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
     }
 
     @AfterAll
     static void closeChromium() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -135,9 +124,14 @@ class InboxBrowserTests {
         team.getByPlaceholder("Private note: only your team sees it, it is never sent").fill("Prometió pagar el viernes");
         team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click();
         assertThat(messages.locator(".bubble-note")).containsText("Prometió pagar el viernes");
-        phone.waitForTimeout(1000);
-        assertThat(phone.locator(".bubble-in")).hasCount(5);
         screenshot(team, "story-6-private-note");
+        // a chat's messages go out in order: once a later message is on the phone, the note would be too
+        team.getByLabel("Private note").uncheck();
+        team.getByPlaceholder("Write a message").fill("Hasta pronto");
+        team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(phone.locator(".bubble-in").last()).containsText("Hasta pronto");
+        assertThat(phone.locator(".bubble-in")).hasCount(6);
+        assertThat(phone.locator(".bubble-in").filter(new Locator.FilterOptions().setHasText("Prometió"))).hasCount(0);
         assertThat(consoleErrors).as("browser console errors (CSP violations show here)").isEmpty();
     }
 
@@ -146,7 +140,7 @@ class InboxBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record audio")).click();
         var stop = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop and send"));
         assertThat(stop).isVisible();
-        page.waitForTimeout(1200);
+        page.waitForTimeout(1200); // the length of the recording, not a wait for a condition
         stop.click();
     }
 
@@ -169,14 +163,7 @@ class InboxBrowserTests {
     }
 
     private Page newPage(int width, int height) {
-        var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(width, height));
-        var page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error") && !message.text().contains("401")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        return page;
+        return chromium.newPage("en-US", width, height, consoleErrors);
     }
 
     private String url(String path) {
@@ -184,6 +171,6 @@ class InboxBrowserTests {
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 }

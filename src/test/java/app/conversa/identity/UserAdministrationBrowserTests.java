@@ -4,15 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.conversa.ApiSession;
+import app.conversa.Chromium;
 import app.conversa.IntegrationTest;
 import app.conversa.TestAccounts;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,9 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class UserAdministrationBrowserTests {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -45,17 +40,12 @@ class UserAdministrationBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void closeChromium() {
-        browser.close();
-        playwright.close();
+        chromium.close();
     }
 
     @Test
@@ -209,14 +199,7 @@ class UserAdministrationBrowserTests {
     }
 
     private Page newPage(String locale) {
-        var context = browser.newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 800));
-        var page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error") && !message.text().contains("401")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        return page;
+        return chromium.newPage(locale, 1280, 800, consoleErrors);
     }
 
     private void signIn(Page page, String login, String password) {
@@ -243,6 +226,6 @@ class UserAdministrationBrowserTests {
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 }
