@@ -165,7 +165,8 @@ class LoginIntegrationTests {
 
         long checkedInBurst = statuses.stream().filter(status -> status == 401).count();
         assertThat(checkedInBurst).isLessThanOrEqualTo(5);
-        assertThat(statuses).containsOnly(401, 429);
+        // each status is a checked guess (401) or a refusal (429); under a tight burst every guess may be refused
+        assertThat(statuses).allMatch(status -> status == 401 || status == 429, "401 or 429");
         // refused attempts are not counted, so a burst may use fewer than 5; one by one, the rest are used up
         int checkedAfter = 0;
         while (checkedAfter < 10 && ApiSession.anonymous(port).login(agent.login(), "one-by-one-" + checkedAfter).status() == 401) {
