@@ -69,11 +69,38 @@ class CloudApiIntake {
         }
     }
 
+    /** A connection's app secret as the intake last read it: webhooks come in bursts, secrets change rarely. */
+    private record KnownSecret(String appSecret, java.time.Instant readAt) {
+    }
+
+    private static final java.time.Duration SECRET_FRESHNESS = java.time.Duration.ofSeconds(5);
+    private final java.util.Map<Long, KnownSecret> appSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The app secret that signs this connection's webhooks, or empty for an unknown connection; re-read every few seconds. */
+    private java.util.Optional<String> appSecret(long connectionId) {
+        var now = clock.instant();
+        var known = appSecrets.get(connectionId);
+        if (known == null || known.readAt().plus(SECRET_FRESHNESS).isBefore(now)) {
+            var sealed = jdbc.sql("select app_secret from connections where id = ?").param(connectionId)
+                    .query(String.class).optional();
+            if (sealed.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            known = new KnownSecret(secrets.openText(sealed.get(), Connections.APP_SECRET), now);
+            appSecrets.put(connectionId, known);
+        }
+        return java.util.Optional.of(known.appSecret());
+    }
+
+    /** Forgets what was read of a connection (its secrets changed on this node). */
+    void forget(long connectionId) {
+        appSecrets.remove(connectionId);
+    }
+
     /** Stores a signed call; the controller has already refused one without a signature. */
     void receive(long connectionId, String signature, byte[] body) {
-        var connection = connections.findById(connectionId);
-        String appSecret = connection.map(c -> secrets.openText(c.sealedAppSecret(), Connections.APP_SECRET))
-                .orElse(NO_SECRET);
+        var connection = appSecret(connectionId);
+        String appSecret = connection.orElse(NO_SECRET);
         if (!WebhookSignature.valid(appSecret, body, signature) || connection.isEmpty()) {
             reject(connectionId, HttpStatus.FORBIDDEN, "webhook.signature_invalid");
         }

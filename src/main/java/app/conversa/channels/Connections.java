@@ -22,9 +22,12 @@ class Connections {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean sandbox;
+    private final CloudApiIntake intake;
 
     Connections(ConnectionRepository connections, SecretBox secrets, AuditTrail audit, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.enabled:false}") boolean sandbox) {
+            @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.enabled:false}") boolean sandbox,
+            CloudApiIntake intake) {
+        this.intake = intake;
         this.sandbox = sandbox;
         this.connections = connections;
         this.secrets = secrets;
@@ -76,6 +79,13 @@ class Connections {
         }
         var before = connection.settings();
         connection.change(settings, seal(typed), clock.instant());
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        intake.forget(id); // a new app secret applies to the next webhook on this node
+                    }
+                });
         audit.record(actor, "connection.updated", "connection", id, changes(before, connection.settings(), typed));
         return connection;
     }

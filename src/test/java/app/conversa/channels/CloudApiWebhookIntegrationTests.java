@@ -117,6 +117,21 @@ class CloudApiWebhookIntegrationTests {
     }
 
     @Test
+    void aRotatedAppSecretAppliesToTheNextCall() throws Exception {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        byte[] body = NOTIFICATION.formatted(phoneNumberId).getBytes(StandardCharsets.UTF_8);
+        assertThat(post(body, signature("app-secret-" + phoneNumberId, body)).statusCode()).isEqualTo(200);
+        var edit = new java.util.HashMap<>(ConnectionsIntegrationTests.newConnection(phoneNumberId));
+        edit.put("graphBaseUrl", "https://graph.facebook.com");
+        edit.put("graphVersion", "v24.0");
+        edit.put("appSecret", "rotated-" + phoneNumberId);
+        assertThat(admin.put("/api/connections/" + connectionId, edit).status()).isEqualTo(200);
+
+        assertThat(post(body, signature("rotated-" + phoneNumberId, body)).statusCode()).isEqualTo(200);
+        assertThat(post(body, signature("app-secret-" + phoneNumberId, body)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aBodyFarLargerThanMetaSendsIsRefusedUnread() throws Exception {
         byte[] huge = new byte[CloudApiWebhookController.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
