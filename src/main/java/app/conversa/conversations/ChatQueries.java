@@ -69,7 +69,8 @@ class ChatQueries {
     }
 
     private record ChatRow(long id, long connectionId, long contactId, ChatState state, Long departmentId,
-            Long assignedUserId, int pendingReplies, OffsetDateTime lastMessageAt, OffsetDateTime lastInboundAt) {
+            Long assignedUserId, int pendingReplies, OffsetDateTime lastMessageAt, OffsetDateTime lastInboundAt,
+            Long lastMessageId) {
     }
 
     /** Chats by last activity, newest first; {@code before} is the previous page's cursor. */
@@ -95,7 +96,7 @@ class ChatQueries {
 
     private static final String CHAT_COLUMNS = """
             c.id, c.connection_id, c.contact_id, c.state, c.department_id, c.assigned_user_id, c.pending_replies,
-            c.last_message_at, c.last_inbound_at""";
+            c.last_message_at, c.last_inbound_at, c.last_message_id""";
 
     @Transactional(readOnly = true)
     ChatView chat(CurrentUser user, long chatId) {
@@ -143,11 +144,9 @@ class ChatQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var ids = rows.stream().map(ChatRow::id).toList();
-        var last = jdbc.sql(MESSAGE_COLUMNS + """
-                 where m.id in (select max(x.id) from messages x where x.chat_id in (:ids) and x.private_note = false
-                 group by x.chat_id)""")
-                .param("ids", ids).query(this::messageRow).list().stream()
+        var lastIds = rows.stream().map(ChatRow::lastMessageId).filter(Objects::nonNull).toList();
+        var last = lastIds.isEmpty() ? Map.<Long, MessageView>of() : jdbc.sql(MESSAGE_COLUMNS + " where m.id in (:ids)")
+                .param("ids", lastIds).query(this::messageRow).list().stream()
                 .collect(Collectors.toMap(MessageView::chatId, Function.identity()));
         var cards = contacts.cards(rows.stream().map(ChatRow::contactId).collect(Collectors.toSet()));
         var connections = connections(rows.stream().map(ChatRow::connectionId).toList());
@@ -195,7 +194,7 @@ class ChatQueries {
     private static ChatRow chatRow(ResultSet rs, int row) throws SQLException {
         return new ChatRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), ChatState.valueOf(rs.getString(4)),
                 rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getInt(7),
-                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class));
+                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, Long.class));
     }
 
     private MessageView messageRow(ResultSet rs, int row) throws SQLException {

@@ -110,9 +110,10 @@ class InboundMessages implements InboundHandler {
         int awaitsReply = message.kind() == MessageKind.REACTION ? 0 : 1;
         jdbc.sql("""
                 update chats set pending_replies = pending_replies + ?, last_message_at = ?, last_inbound_at = ?,
-                    state = case when state = 'PENDING' then 'IN_PROGRESS' else state end, version = version + 1
+                    last_message_id = ?, state = case when state = 'PENDING' then 'IN_PROGRESS' else state end,
+                    version = version + 1
                 where id = ?""")
-                .params(awaitsReply, now, now, chatId).update();
+                .params(awaitsReply, now, now, messageId, chatId).update();
         events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));

@@ -70,7 +70,12 @@ class Outbox {
                         draft.idempotencyKey(), privateNote ? null : now, now, chatId)
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
-        jdbc.sql("update chats set last_message_at = ?, version = version + 1 where id = ?").params(now, chatId).update();
+        if (privateNote) {
+            jdbc.sql("update chats set last_message_at = ?, version = version + 1 where id = ?").params(now, chatId).update();
+        } else {
+            jdbc.sql("update chats set last_message_at = ?, last_message_id = ?, version = version + 1 where id = ?")
+                    .params(now, messageId, chatId).update();
+        }
         events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
         if (!privateNote) {
             wakeSenderAfterCommit();
