@@ -73,8 +73,19 @@ class WebhookDrainer implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${conversa.inbound.sweep-interval:3s}", initialDelayString = "${conversa.inbound.sweep-interval:3s}")
     void sweep() {
+        fullScanDue = true;
         wake();
     }
+
+    /**
+     * Where the next look for unprocessed webhooks starts. Processed rows leave dead index entries
+     * behind until PostgreSQL vacuums them, so scanning from the first id gets slower under load;
+     * a wake-up looks only at recent ids (a margin below the last one processed, for calls that
+     * committed out of order), and the periodic sweep looks at everything.
+     */
+    private volatile long floor;
+    private volatile boolean fullScanDue = true;
+    private static final long FLOOR_MARGIN = 1_000;
 
     private void drainQuietly() {
         try {
@@ -92,14 +103,18 @@ class WebhookDrainer implements DisposableBean {
      * are processed one by one.
      */
     synchronized void drain() {
+        long from = fullScanDue ? 0 : floor;
+        fullScanDue = false;
         while (true) {
             var batch = jdbc.sql("""
                     select id, connection_id, body, attempts from cloud_api_webhooks
-                    where processed_at is null order by id fetch first %d rows only""".formatted(BATCH))
+                    where processed_at is null and id > ? order by id fetch first %d rows only""".formatted(BATCH))
+                    .param(from)
                     .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4))).list();
             if (batch.isEmpty()) {
                 return;
             }
+            floor = Math.max(floor, batch.getLast().id() - FLOOR_MARGIN);
             var routes = new HashMap<String, OptionalLong>();
             var parsed = new ArrayList<Parsed>();
             for (var webhook : batch) {
@@ -110,6 +125,7 @@ class WebhookDrainer implements DisposableBean {
             if (!processTogether(parsed)) {
                 parsed.forEach(this::process);
             }
+            from = batch.getLast().id(); // all of this batch is processed (a failure would have thrown)
         }
     }
 
