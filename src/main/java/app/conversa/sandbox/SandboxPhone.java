@@ -118,7 +118,11 @@ public class SandboxPhone {
         String to = request.path("to").asString("").replace("+", "");
         String type = request.path("type").asString("");
         JsonNode payload = request.path(type);
-        String text = type.equals("text") ? payload.path("body").asString(null) : payload.path("caption").asString(null);
+        String text = switch (type) {
+            case "text" -> payload.path("body").asString(null);
+            case "reaction" -> payload.path("emoji").asString("");
+            default -> payload.path("caption").asString(null);
+        };
         String mediaId = payload.path("id").asString(null);
         var item = mediaId == null ? null : media.find(mediaId).orElse(null);
         append(number.phoneNumberId(), to, new PhoneMessage(wamid, false, type, text, mediaId,

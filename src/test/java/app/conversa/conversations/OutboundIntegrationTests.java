@@ -177,6 +177,22 @@ class OutboundIntegrationTests {
     }
 
     @Test
+    void aPhotoOfAlmostFiveMegabytesIsAcceptedAndOneAboveIsRefusedClearly() {
+        byte[] large = new byte[5 * 1024 * 1024 - 1024];
+        large[0] = (byte) 0xFF;
+        large[1] = (byte) 0xD8;
+        var accepted = admin.upload("/api/chats/" + chatId + "/attachments",
+                Map.of("idempotencyKey", "big-" + UUID.randomUUID()), "foto.jpg", "image/jpeg", large);
+        var refused = admin.upload("/api/chats/" + chatId + "/attachments",
+                Map.of("idempotencyKey", "huge-" + UUID.randomUUID()), "foto.jpg", "image/jpeg", new byte[5 * 1024 * 1024 + 1]);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("message.file_too_large");
+        assertThat(refused.json().get("detail").asString()).contains("5 MB");
+    }
+
+    @Test
     void aVoiceNoteRecordedAsWebmIsSentAsAnOggOpusVoiceNote() throws Exception {
         byte[] webm = getClass().getResourceAsStream("/media/voice-chromium.webm").readAllBytes();
         var sent = admin.upload("/api/chats/" + chatId + "/attachments",
