@@ -148,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats/{chatId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/{chatId}/attachments": {
         parameters: {
             query?: never;
@@ -536,6 +552,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignmentRequest: {
+            /**
+             * Format: int64
+             * @description null: nobody
+             */
+            userId?: number | null;
+        };
         AuditEntryResponse: {
             action: string;
             /** Format: int64 */
@@ -836,6 +859,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AssignmentRequest = components['schemas']['AssignmentRequest'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
@@ -1066,6 +1090,30 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["ChatView"];
                 };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

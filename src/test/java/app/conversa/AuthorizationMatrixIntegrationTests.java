@@ -68,6 +68,7 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/read", "/api/chats/999999/read", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/close", "/api/chats/999999/close", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/assignment", "/api/chats/999999/assignment", SUPERVISOR_AND_ADMIN),
             row("POST", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/attachments", "/api/chats/999999/attachments", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/messages/{messageId}/retry", "/api/chats/999999/messages/1/retry", SIGNED_IN),

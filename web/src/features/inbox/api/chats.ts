@@ -1,9 +1,9 @@
-import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { ApiError, api, withQuery } from '../../../lib/api'
 import { i18n } from '../../../lib/i18n'
 import { onChatEvent, onReconnect } from '../../../lib/realtime'
-import type { ChatView, CursorPageChatView, CursorPageMessageView, MessageView } from '../../../types/api'
+import type { ChatView, CursorPageChatView, CursorPageMessageView, MessageView, UserResponse } from '../../../types/api'
 
 export type { ChatView, MessageView } from '../../../types/api'
 
@@ -144,6 +144,23 @@ export function useCloseChat(chatId: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => api.post<void>(`/api/chats/${chatId}/close`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: chatKeys.list }),
+  })
+}
+
+/** Users a chat can be given to, as far as the signed-in user may list them (their own scope). */
+export function useAssignableUsers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'assignable'],
+    queryFn: () => api.get<UserResponse[]>(withQuery('/api/users', { active: true })),
+    enabled,
+  })
+}
+
+export function useAssignChat(chatId: number) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (userId: number | null) => api.post<void>(`/api/chats/${chatId}/assignment`, { userId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: chatKeys.list }),
   })
 }

@@ -7,7 +7,8 @@ import { Loading } from '../../../components/ui/loading'
 import { ApiError } from '../../../lib/api'
 import { useCurrentUser } from '../../../lib/auth'
 import {
-  type ChatView, markRead, useChats, useCloseChat, useLiveChats, useMessages, useRetry, useSendFile, useSendText,
+  type ChatView, markRead, useAssignableUsers, useAssignChat, useChats, useCloseChat, useLiveChats, useMessages, useRetry,
+  useSendFile, useSendText,
 } from '../api/chats'
 import { MessageBubble } from './message-bubble'
 import { useVoiceRecorder } from './voice-recorder'
@@ -119,6 +120,32 @@ function Composer({ chat }: { chat: ChatView }) {
   )
 }
 
+/** Who holds the chat; those who may assign choose here (the server checks the choice). */
+function AssigneeSelect({ chat }: { chat: ChatView }) {
+  const { t } = useTranslation()
+  const me = useCurrentUser()
+  const canAssign = me.permissions.includes('chats.assign')
+  const users = useAssignableUsers(canAssign)
+  const assign = useAssignChat(chat.id)
+  if (!canAssign) {
+    return chat.assignedUserName ? <span className="muted">{t('inbox.assignedTo', { name: chat.assignedUserName })}</span> : null
+  }
+  const options = users.data ?? []
+  const known = chat.assignedUserId === null || options.some((user) => user.id === chat.assignedUserId)
+  return (
+    <label className="assignee">
+      {t('inbox.assignee')}
+      <select value={chat.assignedUserId ?? ''} disabled={assign.isPending}
+        onChange={(event) => assign.mutate(event.target.value ? Number(event.target.value) : null)}>
+        <option value="">{t('inbox.unassigned')}</option>
+        {!known && <option value={chat.assignedUserId ?? ''}>{chat.assignedUserName}</option>}
+        {options.map((user) => <option key={user.id} value={user.id}>{user.displayName}</option>)}
+      </select>
+      {assign.error && <ErrorMessage error={assign.error} />}
+    </label>
+  )
+}
+
 function ChatPanel({ chat }: { chat: ChatView }) {
   const { t } = useTranslation()
   const messages = useMessages(chat.id)
@@ -146,6 +173,7 @@ function ChatPanel({ chat }: { chat: ChatView }) {
           <h2>{chat.contact.displayName}</h2>
           <p className="muted">{chat.contact.phone} · {chat.connectionName} · {t(`inbox.state.${chat.state}`)}</p>
         </div>
+        <AssigneeSelect chat={chat} />
         {chat.state !== 'CLOSED' && me.permissions.includes('messages.send') && (
           <Button small className="chat-close" onClick={() => close.mutate()} disabled={close.isPending}>
             {t('inbox.close')}

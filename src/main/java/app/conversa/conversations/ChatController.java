@@ -98,6 +98,18 @@ class ChatController {
         return conversations.retry(user, chatId, messageId);
     }
 
+    record AssignmentRequest(@Schema(nullable = true, description = "null: nobody") Long userId) {
+    }
+
+    /** Gives the chat to a user, or to nobody; the previous holder loses sight of it at once. */
+    @PostMapping("/{chatId}/assignment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('chats.assign')")
+    void assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @RequestBody AssignmentRequest request) {
+        conversations.assign(user, chatId, request.userId());
+    }
+
     /** Closes the chat, sending the connection's farewell message. */
     @PostMapping("/{chatId}/close")
     @ResponseStatus(HttpStatus.NO_CONTENT)

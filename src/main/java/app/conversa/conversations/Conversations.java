@@ -64,12 +64,17 @@ class Conversations {
     private final Messaging messaging;
     private final VoiceNotes voiceNotes;
     private final app.conversa.channels.ChannelDirectory channels;
+    private final app.conversa.identity.UserDirectory users;
+    private final app.conversa.audit.AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, TransactionTemplate transactions, ChatQueries queries, Outbox outbox,
             MediaStore media, Messaging messaging, VoiceNotes voiceNotes, app.conversa.channels.ChannelDirectory channels,
+            app.conversa.identity.UserDirectory users, app.conversa.audit.AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.audit = audit;
         this.channels = channels;
         this.voiceNotes = voiceNotes;
         this.jdbc = jdbc;
@@ -199,6 +204,44 @@ class Conversations {
             jdbc.sql("""
                     update chats set state = 'CLOSED', open_contact_id = null, pending_replies = 0, closed_at = ?,
                         version = version + 1 where id = ?""").params(now(), chatId).update();
+            audit.record(user.actor(), "chat.closed", "chat", chatId, java.util.Map.of());
+            events.publishEvent(new ChatUpdated(chatId));
+        });
+    }
+
+    /**
+     * Gives the chat to a user (or to nobody). Administrators may choose any active user;
+     * supervisors, users who share one of their departments; the chosen user must be able to work
+     * chats (send messages). From then on only the new holder (and those with a wider view) see
+     * it: the previous agent's next request or event finds nothing.
+     */
+    void assign(CurrentUser user, long chatId, Long assigneeId) {
+        queries.requireVisible(user, chatId);
+        if (assigneeId != null) {
+            var assignee = users.currentUser(assigneeId)
+                    .filter(candidate -> candidate.permissions().contains(app.conversa.identity.Permission.MESSAGES_SEND))
+                    .orElseThrow(() -> ConversaException.invalid("chat.assignee_invalid"));
+            boolean inScope = user.isAdministrator()
+                    || assignee.departmentIds().stream().anyMatch(user.departmentIds()::contains);
+            if (!inScope) {
+                throw ConversaException.invalid("chat.assignee_invalid");
+            }
+        }
+        transactions.executeWithoutResult(tx -> {
+            Long before = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
+                    .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class))).single().orElse(null);
+            if (assigneeId == null) {
+                jdbc.sql("update chats set assigned_user_id = null, version = version + 1 where id = ?").param(chatId).update();
+            } else {
+                jdbc.sql("""
+                        update chats set assigned_user_id = ?, version = version + 1,
+                            state = case when state = 'NEW' then 'IN_PROGRESS' else state end
+                        where id = ?""").params(assigneeId, chatId).update();
+            }
+            var details = new java.util.LinkedHashMap<String, Object>();
+            details.put("from", before);
+            details.put("to", assigneeId);
+            audit.record(user.actor(), "chat.assigned", "chat", chatId, details);
             events.publishEvent(new ChatUpdated(chatId));
         });
     }

@@ -60,6 +60,7 @@ class InboxBrowserTests {
         long department = accounts.department();
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
         var supervisor = accounts.create(Role.SUPERVISOR, department);
+        var agent = accounts.create(Role.AGENT, department);
         var line = lines.link(admin, port, department, "¡Hola! Gracias por escribir. Un asesor le atenderá en breve.");
         String customer = "5939" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
 
@@ -132,6 +133,20 @@ class InboxBrowserTests {
         assertThat(phone.locator(".bubble-in").last()).containsText("Hasta pronto");
         assertThat(phone.locator(".bubble-in")).hasCount(6);
         assertThat(phone.locator(".bubble-in").filter(new Locator.FilterOptions().setHasText("Prometió"))).hasCount(0);
+
+        // the supervisor gives the chat to an agent, whose open inbox shows it without a reload
+        var agentPage = newPage(1280, 800);
+        agentPage.navigate(url("/login"));
+        agentPage.getByLabel("Username").fill(agent.login());
+        agentPage.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        agentPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        agentPage.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Chats")).click();
+        assertThat(agentPage.getByText("No chats yet")).isVisible();
+        team.getByLabel("Assigned to").selectOption(String.valueOf(agent.id()));
+        assertThat(agentPage.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("Rosa Quishpe")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3000));
+        screenshot(team, "story-7-assigned");
+        screenshot(agentPage, "story-8-agent-sees-assigned-chat");
         assertThat(consoleErrors).as("browser console errors (CSP violations show here)").isEmpty();
     }
 
