@@ -26,6 +26,26 @@ public class SandboxLines {
         this.jdbc = jdbc;
     }
 
+    /** POSTs a webhook body to the line's endpoint exactly as Meta would, signed with its app secret. */
+    public static java.net.http.HttpResponse<String> postWebhook(int port, Line line, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/webhooks/cloudapi/" + line.connectionId()))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", app.conversa.channels.WebhookSignature.header(line.appSecret(), body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return WEBHOOKS.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.net.http.HttpClient WEBHOOKS = java.net.http.HttpClient.newHttpClient();
+
     public Line link(ApiSession admin, int port) {
         return link(admin, port, null, null);
     }

@@ -11,11 +11,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Meta's {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 of the raw request body, keyed
  * with the app secret. Checked over the bytes as received (never re-serialized JSON), in constant time.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
 
     private WebhookSignature() {
+    }
+
+    /** The header value Meta sends with {@code body}: what the sandbox (playing Meta) signs with. */
+    public static String header(String appSecret, byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(sign(appSecret, body));
     }
 
     static boolean valid(String appSecret, byte[] body, String header) {

@@ -1,14 +1,11 @@
 package app.conversa.sandbox;
 
+import app.conversa.channels.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -96,7 +93,7 @@ class SandboxWebhooks {
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/webhooks/cloudapi/" + number.connectionId()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + sign(number.appSecret(), body))
+                .header("X-Hub-Signature-256", WebhookSignature.header(number.appSecret(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -105,16 +102,6 @@ class SandboxWebhooks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
-        }
-    }
-
-    static String sign(String secret, byte[] body) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,20 +8,13 @@ import app.conversa.IntegrationTest;
 import app.conversa.SandboxLines;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +40,6 @@ class CloudApiInboundIntegrationTests {
     @Autowired
     MessageSealing sealing;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private ApiSession admin;
     private SandboxLines.Line line;
 
@@ -239,22 +231,8 @@ class CloudApiInboundIntegrationTests {
                 .formatted(line.phoneNumberId(), wamid, status, errors);
     }
 
-    private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/cloudapi/" + line.connectionId()))
-                .header("Content-Type", "application/json").header("X-Hub-Signature-256", "sha256=" + sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String sign(byte[] body) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(line.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> post(String json) {
+        return SandboxLines.postWebhook(port, line, json);
     }
 
     private void awaitProcessed() {

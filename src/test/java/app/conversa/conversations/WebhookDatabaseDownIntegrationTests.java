@@ -9,15 +9,7 @@ import app.conversa.SandboxLines;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
 import java.lang.reflect.Proxy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,17 +67,17 @@ class WebhookDatabaseDownIntegrationTests {
     void aWebhookGetsA5xxWhileTheDatabaseIsDownAndIsStoredWhenMetaDeliversItAgain() throws Exception {
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
         var line = lines.link(admin, port);
-        byte[] body = """
+        String body = """
                 {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{\
                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"59322","phone_number_id":"%s"},\
                 "contacts":[{"profile":{"name":"Pedro"},"wa_id":"593922222222"}],\
                 "messages":[{"from":"593922222222","id":"wamid.DOWN-1","timestamp":"1763712000","type":"text",\
-                "text":{"body":"\\u00bfHay alguien?"}}]}}]}]}""".formatted(line.phoneNumberId()).getBytes(StandardCharsets.UTF_8);
+                "text":{"body":"\\u00bfHay alguien?"}}]}}]}]}""".formatted(line.phoneNumberId());
 
         int whileDown;
         Switchable.down = true;
         try {
-            whileDown = post(line, body).statusCode();
+            whileDown = SandboxLines.postWebhook(port, line, body).statusCode();
         } finally {
             Switchable.down = false;
         }
@@ -93,18 +85,8 @@ class WebhookDatabaseDownIntegrationTests {
         assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(line.connectionId())
                 .query(Long.class).single()).isZero();
 
-        assertThat(post(line, body).statusCode()).isEqualTo(200);
+        assertThat(SandboxLines.postWebhook(port, line, body).statusCode()).isEqualTo(200);
         Eventually.await("the message", () -> jdbc.sql("select count(*) from messages where provider_message_id = 'wamid.DOWN-1'")
                 .query(Long.class).single(), n -> n == 1);
-    }
-
-    private HttpResponse<String> post(SandboxLines.Line line, byte[] body) throws Exception {
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(line.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/cloudapi/" + line.connectionId()))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
