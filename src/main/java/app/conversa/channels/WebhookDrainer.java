@@ -3,6 +3,7 @@ package app.conversa.channels;
 import app.conversa.audit.CriticalEvents;
 import app.conversa.audit.Severity;
 import app.conversa.shared.SecretBox;
+import app.conversa.shared.WakeableWorker;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,8 +44,7 @@ class WebhookDrainer implements DisposableBean {
     private final CloudApiNotifications notifications;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("webhook-drainer").daemon().factory());
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final WakeableWorker worker = new WakeableWorker("webhook-drainer", this::drain);
 
     WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
             CriticalEvents criticalEvents, ObjectMapper json, TransactionTemplate transactions, Clock clock) {
@@ -63,12 +60,7 @@ class WebhookDrainer implements DisposableBean {
 
     /** Asks for a drain soon; calls while one is pending coalesce into it. */
     void wake() {
-        if (wakeRequested.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                wakeRequested.set(false);
-                drainQuietly();
-            });
-        }
+        worker.wake();
     }
 
     @Scheduled(fixedDelayString = "${conversa.inbound.sweep-interval:3s}", initialDelayString = "${conversa.inbound.sweep-interval:3s}")
@@ -86,15 +78,6 @@ class WebhookDrainer implements DisposableBean {
     private volatile long floor;
     private volatile boolean fullScanDue = true;
     private static final long FLOOR_MARGIN = 1_000;
-
-    private void drainQuietly() {
-        try {
-            drain();
-        } catch (RuntimeException e) {
-            // the database is down or a handler failed: the webhooks stay unprocessed for the next sweep
-            log.warn("Inbound processing paused: {}", e.toString());
-        }
-    }
 
     /**
      * Processes every waiting webhook, oldest first: a batch at a time in one transaction (one
@@ -249,6 +232,6 @@ class WebhookDrainer implements DisposableBean {
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -6,6 +6,7 @@ import app.conversa.channels.Messaging;
 import app.conversa.channels.OutboundMessage;
 import app.conversa.channels.SendFailure;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.shared.WakeableWorker;
 import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,8 +56,7 @@ class OutboundSender implements DisposableBean {
     private final Duration maxBackoff;
     private final Duration lease;
     private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
-    private final ExecutorService loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbound-sender").daemon().factory());
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final WakeableWorker worker = new WakeableWorker("outbound-sender", this::drain);
 
     OutboundSender(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, MessageSealing sealing,
             StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, Clock clock,
@@ -83,16 +81,7 @@ class OutboundSender implements DisposableBean {
     }
 
     void wake() {
-        if (wakeRequested.compareAndSet(false, true)) {
-            loop.execute(() -> {
-                wakeRequested.set(false);
-                try {
-                    drain();
-                } catch (RuntimeException e) {
-                    log.warn("Outbound sending paused: {}", e.toString());
-                }
-            });
-        }
+        worker.wake();
     }
 
     @Scheduled(fixedDelayString = "${conversa.outbound.sweep-interval:1s}", initialDelayString = "${conversa.outbound.sweep-interval:1s}")
@@ -234,6 +223,6 @@ class OutboundSender implements DisposableBean {
 
     @Override
     public void destroy() {
-        loop.shutdownNow();
+        worker.close();
     }
 }
