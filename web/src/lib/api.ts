@@ -75,7 +75,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language,
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const form = body instanceof FormData
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json'
   if (MUTATING.has(method)) {
     const token = readCookie('XSRF-TOKEN')
     if (token) headers['X-XSRF-TOKEN'] = token
@@ -86,7 +87,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'))
@@ -106,4 +107,14 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  /** A multipart/form-data POST (file uploads); the browser sets the boundary. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+}
+
+/** A file with its form fields, for a multipart upload. */
+export function fileForm(file: Blob, filename: string, fields: Record<string, string>): FormData {
+  const form = new FormData()
+  Object.entries(fields).forEach(([name, value]) => form.append(name, value))
+  form.append('file', file, filename)
+  return form
 }

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/ui/button'
 import { ErrorMessage } from '../../components/ui/error-message'
 import { LanguageSelect } from '../../components/ui/language-select'
-import { api } from '../../lib/api'
-import { postFile } from '../inbox/api/chats'
-import { useVoiceRecorder } from '../inbox/components/voice-recorder'
+import { api, fileForm } from '../../lib/api'
+import { useVoiceRecorder } from '../../lib/voice-recorder'
 
 interface SandboxNumber { phoneNumberId: string; displayNumber: string; name: string }
 interface PhoneMessage {
@@ -65,7 +64,7 @@ export function PhonePage() {
   const write = useMutation({ mutationFn: (body: string) => api.post<PhoneMessage>(`${base}/messages`, { name, text: body }), onSuccess: refresh })
   const attach = useMutation({
     mutationFn: ({ file, filename, voice }: { file: Blob; filename: string; voice: boolean }) =>
-      postFile<PhoneMessage>(`${base}/attachments`, file, filename, { name, voice: String(voice), caption: '' }),
+      api.postForm<PhoneMessage>(`${base}/attachments`, fileForm(file, filename, { name, voice: String(voice), caption: '' })),
     onSuccess: refresh,
   })
   const recorder = useVoiceRecorder((recording, type) =>

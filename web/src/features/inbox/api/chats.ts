@@ -1,7 +1,6 @@
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { ApiError, api, withQuery } from '../../../lib/api'
-import { i18n } from '../../../lib/i18n'
+import { api, fileForm, withQuery } from '../../../lib/api'
 import { onChatEvent, onReconnect } from '../../../lib/realtime'
 import type { ChatView, CursorPageChatView, CursorPageMessageView, MessageView, UserResponse } from '../../../types/api'
 
@@ -92,38 +91,11 @@ export function useSendText(chatId: number) {
   )
 }
 
-function readCookie(name: string): string | null {
-  const found = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))
-  return found ? decodeURIComponent(found.slice(name.length + 1)) : null
-}
-
-/** Multipart upload with the CSRF header, errors as ApiError (the JSON client does not do multipart). */
-export async function postFile<T>(path: string, file: Blob, filename: string, fields: Record<string, string>): Promise<T> {
-  const form = new FormData()
-  Object.entries(fields).forEach(([name, value]) => form.append(name, value))
-  form.append('file', file, filename)
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json',
-    'Accept-Language': i18n.resolvedLanguage ?? i18n.language }
-  const token = readCookie('XSRF-TOKEN')
-  if (token) headers['X-XSRF-TOKEN'] = token
-  let response: Response
-  try {
-    response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'))
-  }
-  const body = (await response.json().catch(() => ({}))) as { detail?: string; code?: string } & T
-  if (!response.ok) {
-    throw new ApiError(response.status, body.code ?? null, body.detail ?? i18n.t('errors.unexpected', { status: response.status }))
-  }
-  return body
-}
-
 export function useSendFile(chatId: number) {
   return useMessageMutation(chatId,
     ({ file, filename, caption, voice }: { file: Blob; filename: string; caption: string; voice: boolean }, key: string) =>
-      postFile<MessageView>(`/api/chats/${chatId}/attachments`, file, filename,
-        { idempotencyKey: key, caption, voice: String(voice) }),
+      api.postForm<MessageView>(`/api/chats/${chatId}/attachments`,
+        fileForm(file, filename, { idempotencyKey: key, caption, voice: String(voice) })),
   )
 }
 

@@ -11,7 +11,7 @@ import {
   useSendFile, useSendText,
 } from '../api/chats'
 import { MessageBubble } from './message-bubble'
-import { useVoiceRecorder } from './voice-recorder'
+import { useVoiceRecorder } from '../../../lib/voice-recorder'
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0]?.toUpperCase()).join('') || '?'
