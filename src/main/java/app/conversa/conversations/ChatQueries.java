@@ -42,6 +42,11 @@ class ChatQueries {
 
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
+    /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
+    static boolean windowOpen(Instant lastInbound, Instant now) {
+        return lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now);
+    }
+
     private static final String MESSAGE_COLUMNS = """
             select m.id, m.chat_id, m.direction, m.kind, m.author_type, m.author_user_id, m.private_note, m.body,
                 m.details, m.reply_to_provider_id, m.status, m.sent_at, m.delivered_at, m.read_at, m.failed_at,
@@ -163,7 +168,7 @@ class ChatQueries {
                     row.state(), row.departmentId(), row.assignedUserId(),
                     row.assignedUserId() == null ? null : names.get(row.assignedUserId()),
                     row.pendingReplies(), row.lastMessageAt().toInstant(), lastInbound,
-                    lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now), last.get(row.id())));
+                    windowOpen(lastInbound, now), last.get(row.id())));
         }
         return views;
     }

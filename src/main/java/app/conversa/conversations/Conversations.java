@@ -195,9 +195,7 @@ class Conversations {
                 throw ConversaException.conflict("chat.already_closed");
             }
             var lastInbound = (OffsetDateTime) chat[2];
-            boolean windowOpen = lastInbound != null
-                    && lastInbound.toInstant().plus(ChatQueries.SERVICE_WINDOW).isAfter(clock.instant());
-            if (windowOpen) {
+            if (ChatQueries.windowOpen(lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
                 channels.find((Long) chat[1]).map(c -> c.farewellMessage()).filter(f -> f != null && !f.isBlank())
                         .ifPresent(farewell -> outbox.enqueueAutomatic(chatId, farewell, "farewell"));
             }
@@ -320,7 +318,7 @@ class Conversations {
             throw ConversaException.conflict("message.chat_closed");
         }
         var lastInbound = (OffsetDateTime) chat[1];
-        if (lastInbound == null || lastInbound.toInstant().plus(ChatQueries.SERVICE_WINDOW).isBefore(clock.instant())) {
+        if (!ChatQueries.windowOpen(lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
             throw ConversaException.conflict("message.window_closed");
         }
     }

@@ -1,6 +1,7 @@
 package app.conversa.conversations;
 
 import app.conversa.channels.ChannelDirectory;
+import app.conversa.channels.ConnectionInfo;
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent;
 import app.conversa.channels.InboundEvent.MessageReceived;
@@ -92,8 +93,9 @@ class InboundMessages implements InboundHandler {
                 message.customer().profileName());
         var chat = jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
                 .params(message.connectionId(), contactId).query(Long.class).optional();
-        boolean opened = chat.isEmpty();
-        long chatId = chat.orElseGet(() -> openChat(message, contactId, now));
+        var connection = chat.isEmpty() ? channels.find(message.connectionId()) : java.util.Optional.<ConnectionInfo>empty();
+        long chatId = chat.orElseGet(() -> openChat(message, contactId, connection.map(ConnectionInfo::departmentId)
+                .orElse(null), now));
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -118,15 +120,14 @@ class InboundMessages implements InboundHandler {
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }
-        if (opened) {
-            channels.find(message.connectionId()).map(c -> c.welcomeMessage())
+        if (chat.isEmpty()) { // a chat the customer just opened gets the connection's welcome
+            connection.map(ConnectionInfo::welcomeMessage)
                     .filter(welcome -> !welcome.isBlank())
                     .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
         }
     }
 
-    private long openChat(MessageReceived message, long contactId, OffsetDateTime now) {
-        Long departmentId = channels.find(message.connectionId()).map(c -> c.departmentId()).orElse(null);
+    private long openChat(MessageReceived message, long contactId, Long departmentId, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into chats (connection_id, contact_id, wa_id, department_id, state, open_contact_id,
