@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["counters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/{chatId}": {
         parameters: {
             query?: never;
@@ -228,6 +244,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats/{chatId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/participants/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/{chatId}/read": {
         parameters: {
             query?: never;
@@ -238,6 +286,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changeState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{chatId}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["take"];
         delete?: never;
         options?: never;
         head?: never;
@@ -583,6 +663,14 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChatCountersView: {
+            /** Format: int64 */
+            chatsAwaitingReply: number;
+            /** Format: int64 */
+            pendingReplies: number;
+            /** Format: int64 */
+            unassigned: number;
+        };
         ChatView: {
             /** Format: int64 */
             assignedUserId: number | null;
@@ -600,6 +688,7 @@ export interface components {
             lastMessage: components["schemas"]["MessageView"];
             /** Format: date-time */
             lastMessageAt: string;
+            participants: components["schemas"]["ParticipantView"][];
             /** Format: int32 */
             pendingReplies: number;
             /** @enum {string} */
@@ -770,6 +859,15 @@ export interface components {
             status: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
             text: string | null;
         };
+        ParticipantRequest: {
+            /** Format: int64 */
+            userId?: number;
+        };
+        ParticipantView: {
+            displayName: string;
+            /** Format: int64 */
+            id: number;
+        };
         PermissionResponse: {
             alwaysAdministrator: boolean;
             code: string;
@@ -800,6 +898,13 @@ export interface components {
             privateNote?: boolean | null;
             replyToProviderId?: string;
             text: string;
+        };
+        StateRequest: {
+            /**
+             * @description PENDING parks the chat; IN_PROGRESS resumes or reopens it
+             * @enum {string}
+             */
+            state?: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
         };
         UpdateConnectionRequest: {
             /** @description null or empty: keep the stored one */
@@ -863,6 +968,7 @@ export type AssignmentRequest = components['schemas']['AssignmentRequest'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type ChatCountersView = components['schemas']['ChatCountersView'];
 export type ChatView = components['schemas']['ChatView'];
 export type ConnectionResponse = components['schemas']['ConnectionResponse'];
 export type ContactView = components['schemas']['ContactView'];
@@ -880,12 +986,15 @@ export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type MediaView = components['schemas']['MediaView'];
 export type MessageView = components['schemas']['MessageView'];
+export type ParticipantRequest = components['schemas']['ParticipantRequest'];
+export type ParticipantView = components['schemas']['ParticipantView'];
 export type PermissionResponse = components['schemas']['PermissionResponse'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
 export type SendMessageRequest = components['schemas']['SendMessageRequest'];
+export type StateRequest = components['schemas']['StateRequest'];
 export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
 export type UpdateRolePermissionsRequest = components['schemas']['UpdateRolePermissionsRequest'];
@@ -1053,6 +1162,12 @@ export interface operations {
             query?: {
                 before?: string;
                 size?: number;
+                state?: ("NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED")[];
+                scope?: "ALL" | "MINE" | "UNASSIGNED";
+                assignee?: number;
+                department?: number;
+                connection?: number;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -1067,6 +1182,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CursorPageChatView"];
+                };
+            };
+        };
+    };
+    counters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChatCountersView"];
                 };
             };
         };
@@ -1244,7 +1379,96 @@ export interface operations {
             };
         };
     };
+    addParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    changeState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StateRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    take: {
         parameters: {
             query?: never;
             header?: never;

@@ -158,6 +158,10 @@ export const en: Translation = {
       label: 'Assign chats',
       description: 'Assign chats to agents and add participants.',
     },
+    chats_take: {
+      label: 'Take new chats',
+      description: 'See the new, unassigned chats of your departments and take them.',
+    },
     messages_send: {
       label: 'Send messages',
       description: 'Reply to customers from the chats.',
@@ -373,6 +377,10 @@ export const en: Translation = {
     department_members_changed: 'Department members changed',
     chat_assigned: 'Chat assigned',
     chat_closed: 'Chat closed',
+    chat_taken: 'Chat taken',
+    chat_participant_added: 'Participant added',
+    chat_participant_removed: 'Participant removed',
+    chat_state_changed: 'Chat state changed',
     connection_created: 'Connection created',
     connection_updated: 'Connection updated',
     connection_inactivated: 'Connection inactivated',

@@ -156,6 +156,10 @@ export const es = {
       label: 'Asignar chats',
       description: 'Asignar chats a agentes y agregar participantes.',
     },
+    chats_take: {
+      label: 'Tomar chats nuevos',
+      description: 'Ver los chats nuevos sin asignar de sus departamentos y tomarlos.',
+    },
     messages_send: {
       label: 'Enviar mensajes',
       description: 'Responder a los clientes desde los chats.',
@@ -372,6 +376,10 @@ export const es = {
     department_members_changed: 'Miembros de departamento cambiados',
     chat_assigned: 'Chat asignado',
     chat_closed: 'Chat cerrado',
+    chat_taken: 'Chat tomado',
+    chat_participant_added: 'Participante agregado',
+    chat_participant_removed: 'Participante quitado',
+    chat_state_changed: 'Estado del chat cambiado',
     connection_created: 'Conexión creada',
     connection_updated: 'Conexión actualizada',
     connection_inactivated: 'Conexión inactivada',

@@ -65,6 +65,12 @@ class AuthorizationMatrixIntegrationTests {
             // chats: every signed-in user, narrowed to the chats they may see (ChatVisibility; others answer 404)
             row("GET", "/api/chats", "/api/chats", SIGNED_IN),
             row("GET", "/api/chats/{chatId}", "/api/chats/999999", SIGNED_IN),
+            row("GET", "/api/chats/counters", "/api/chats/counters", SIGNED_IN),
+            row("POST", "/api/chats/{chatId}/take", "/api/chats/999999/take", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/chats/{chatId}/participants", "/api/chats/999999/participants", SUPERVISOR_AND_ADMIN),
+            row("DELETE", "/api/chats/{chatId}/participants/{userId}", "/api/chats/999999/participants/1",
+                    SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/chats/{chatId}/state", "/api/chats/999999/state", SIGNED_IN),
             row("GET", "/api/chats/{chatId}/messages", "/api/chats/999999/messages", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/read", "/api/chats/999999/read", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/close", "/api/chats/999999/close", SIGNED_IN),

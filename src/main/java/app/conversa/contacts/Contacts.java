@@ -71,14 +71,18 @@ public class Contacts {
 
     private long insertContact(String name, String phone, java.time.OffsetDateTime now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into contacts (display_name, phone, created_at, updated_at) values (?, ?, ?, ?)")
-                .params(name, phone, now, now).update(keys, "id");
+        jdbc.sql("""
+                insert into contacts (display_name, search_name, phone, phone_digits, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), now, now)
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     private void rename(long contactId, String name, java.time.OffsetDateTime now) {
-        jdbc.sql("update contacts set display_name = ?, updated_at = ? where id = ?")
-                .params(truncate(name.strip()), now, contactId).update();
+        String displayName = truncate(name.strip());
+        jdbc.sql("update contacts set display_name = ?, search_name = ?, updated_at = ? where id = ?")
+                .params(displayName, ContactSearch.foldName(displayName), now, contactId).update();
     }
 
     private static String truncate(String name) {

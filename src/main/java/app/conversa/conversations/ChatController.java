@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,11 +43,30 @@ class ChatController {
         this.conversations = conversations;
     }
 
+    /**
+     * The chats the user may see, by last activity, narrowed by any combination of state, scope
+     * (mine: assigned to me or participating; unassigned), assigned agent, department, connection
+     * and a search (contact name or phone digits).
+     */
     @GetMapping
     CursorPage<ChatView> chats(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String before,
-            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
-        return queries.chats(user, before, size);
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) java.util.List<ChatState> state,
+            @RequestParam(defaultValue = "ALL") ChatQueries.ChatFilter.Scope scope,
+            @RequestParam(required = false) Long assignee,
+            @RequestParam(required = false) Long department,
+            @RequestParam(required = false) Long connection,
+            @RequestParam(required = false) @Size(max = 100) String q) {
+        var filter = new ChatQueries.ChatFilter(state == null ? java.util.List.of() : state, scope, assignee, department,
+                connection, q);
+        return queries.chats(user, filter, before, size);
+    }
+
+    /** The pending-reply badge and the unassigned count over the chats the user may see. */
+    @GetMapping("/counters")
+    ChatViews.ChatCountersView counters(@AuthenticationPrincipal CurrentUser user) {
+        return queries.counters(user);
     }
 
     @GetMapping("/{chatId}")
@@ -108,6 +128,48 @@ class ChatController {
     void assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestBody AssignmentRequest request) {
         conversations.assign(user, chatId, request.userId());
+    }
+
+    /** Takes a NEW chat nobody holds, from the queue of one's departments. */
+    @PostMapping("/{chatId}/take")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('chats.take')")
+    void take(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
+        conversations.take(user, chatId);
+    }
+
+    record ParticipantRequest(long userId) {
+    }
+
+    /** Adds an extra agent who may see and write in the chat. */
+    @PostMapping("/{chatId}/participants")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('chats.assign')")
+    void addParticipant(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @RequestBody ParticipantRequest request) {
+        conversations.addParticipant(user, chatId, request.userId());
+    }
+
+    @DeleteMapping("/{chatId}/participants/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('chats.assign')")
+    void removeParticipant(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long userId) {
+        conversations.removeParticipant(user, chatId, userId);
+    }
+
+    record StateRequest(@Schema(description = "PENDING parks the chat; IN_PROGRESS resumes or reopens it") ChatState state) {
+    }
+
+    /** Parks, resumes or reopens the chat (closing is {@code /close}). */
+    @PostMapping("/{chatId}/state")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('messages.send')")
+    void changeState(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
+            @jakarta.validation.Valid @RequestBody StateRequest request) {
+        if (request.state() == null) {
+            throw app.conversa.shared.ConversaException.invalid("chat.state_invalid", "null");
+        }
+        conversations.changeState(user, chatId, request.state());
     }
 
     /** Closes the chat, sending the connection's farewell message. */

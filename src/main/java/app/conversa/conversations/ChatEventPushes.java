@@ -88,7 +88,8 @@ class ChatEventPushes {
         var chat = queries.chatView(event.chatId());
         var audience = new ArrayList<Long>();
         for (long userId : connected) {
-            user(userId).filter(user -> visibility.allows(user, chat.assignedUserId(), chat.departmentId()))
+            user(userId).filter(user -> visibility.allows(user, chat.assignedUserId(), chat.departmentId(),
+                    chat.state(), chat.participantIds()))
                     .ifPresent(user -> audience.add(userId));
         }
         if (audience.isEmpty()) {

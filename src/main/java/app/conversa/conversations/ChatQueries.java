@@ -6,11 +6,14 @@ import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
 import app.conversa.contacts.Contacts;
 import app.conversa.conversations.ChatViews.AuthorType;
+import app.conversa.contacts.ContactSearch;
+import app.conversa.conversations.ChatViews.ChatCountersView;
 import app.conversa.conversations.ChatViews.ChatView;
 import app.conversa.conversations.ChatViews.ContactView;
 import app.conversa.conversations.ChatViews.Direction;
 import app.conversa.conversations.ChatViews.MediaView;
 import app.conversa.conversations.ChatViews.MessageView;
+import app.conversa.conversations.ChatViews.ParticipantView;
 import app.conversa.identity.CurrentUser;
 import app.conversa.identity.UserDirectory;
 import app.conversa.shared.ConversaException;
@@ -78,25 +81,75 @@ class ChatQueries {
             Long lastMessageId) {
     }
 
+    /** What the chat list is narrowed to; every part optional, all parts combined (C4). */
+    record ChatFilter(List<ChatState> states, Scope scope, Long assignedUserId, Long departmentId, Long connectionId,
+            String query) {
+
+        static final ChatFilter NONE = new ChatFilter(List.of(), Scope.ALL, null, null, null, null);
+
+        /** Everything the user may see, only their own (assigned or participating), or nobody's. */
+        enum Scope { ALL, MINE, UNASSIGNED }
+    }
+
     /** Chats by last activity, newest first; {@code before} is the previous page's cursor. */
     @Transactional(readOnly = true)
-    CursorPage<ChatView> chats(CurrentUser user, String before, int size) {
+    CursorPage<ChatView> chats(CurrentUser user, ChatFilter filter, String before, int size) {
         var condition = visibility.condition(user);
-        String keyset = "";
+        var where = new ArrayList<String>(List.of(condition.sql()));
         var params = new java.util.HashMap<String, Object>(condition.params());
+        if (!filter.states().isEmpty()) {
+            where.add("c.state in (:states)");
+            params.put("states", filter.states().stream().map(Enum::name).toList());
+        }
+        switch (filter.scope()) {
+            case MINE -> {
+                where.add("(c.assigned_user_id = :viewer or " + ChatVisibility.PARTICIPATING + ")");
+                params.put("viewer", user.id());
+            }
+            case UNASSIGNED -> where.add("c.assigned_user_id is null");
+            case ALL -> { }
+        }
+        if (filter.assignedUserId() != null) {
+            where.add("c.assigned_user_id = :assignee");
+            params.put("assignee", filter.assignedUserId());
+        }
+        if (filter.departmentId() != null) {
+            where.add("c.department_id = :department");
+            params.put("department", filter.departmentId());
+        }
+        if (filter.connectionId() != null) {
+            where.add("c.connection_id = :connection");
+            params.put("connection", filter.connectionId());
+        }
+        ContactSearch.parse(filter.query()).ifPresent(search -> {
+            where.add("c.contact_id in (" + search.sql() + ")");
+            params.putAll(search.params());
+        });
         if (before != null && !before.isBlank()) {
             var cursor = ChatCursor.parse(before);
-            keyset = " and (c.last_message_at < :beforeAt or (c.last_message_at = :beforeAt and c.id < :beforeId))";
+            where.add("(c.last_message_at < :beforeAt or (c.last_message_at = :beforeAt and c.id < :beforeId))");
             params.put("beforeAt", cursor.at());
             params.put("beforeId", cursor.id());
         }
-        var rows = jdbc.sql("select " + CHAT_COLUMNS + " from chats c where " + condition.sql() + keyset
+        var rows = jdbc.sql("select " + CHAT_COLUMNS + " from chats c where " + String.join(" and ", where)
                 + " order by c.last_message_at desc, c.id desc fetch first " + (size + 1) + " rows only")
                 .params(params).query(ChatQueries::chatRow).list();
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
         String next = more ? ChatCursor.of(page.getLast().lastMessageAt(), page.getLast().id()) : null;
         return new CursorPage<>(views(page), next);
+    }
+
+    /** The pending-reply badge and the unassigned count, over the chats the user may see (M3, D6). */
+    @Transactional(readOnly = true)
+    ChatCountersView counters(CurrentUser user) {
+        var condition = visibility.condition(user);
+        var pending = jdbc.sql("select coalesce(sum(c.pending_replies), 0), count(*) from chats c where c.pending_replies > 0 and "
+                + condition.sql()).params(condition.params())
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long unassigned = jdbc.sql("select count(*) from chats c where c.state = 'NEW' and c.assigned_user_id is null and "
+                + condition.sql()).params(condition.params()).query(Long.class).single();
+        return new ChatCountersView(pending[0], pending[1], unassigned);
     }
 
     private static final String CHAT_COLUMNS = """
@@ -155,8 +208,15 @@ class ChatQueries {
                 .collect(Collectors.toMap(MessageView::chatId, Function.identity()));
         var cards = contacts.cards(rows.stream().map(ChatRow::contactId).collect(Collectors.toSet()));
         var connections = connections(rows.stream().map(ChatRow::connectionId).toList());
-        var names = users.displayNames(rows.stream().map(ChatRow::assignedUserId).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
+        var chatIds = rows.stream().map(ChatRow::id).toList();
+        var participants = jdbc.sql("select p.chat_id, p.user_id from chat_participants p where p.chat_id in (:ids) order by p.added_at")
+                .param("ids", chatIds).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        var people = new HashSet<Long>();
+        rows.stream().map(ChatRow::assignedUserId).filter(Objects::nonNull).forEach(people::add);
+        participants.forEach(pair -> people.add(pair[1]));
+        var names = users.displayNames(people);
+        var participantsByChat = participants.stream().collect(Collectors.groupingBy(pair -> pair[0],
+                Collectors.mapping(pair -> new ParticipantView(pair[1], names.getOrDefault(pair[1], "?")), Collectors.toList())));
         var now = clock.instant();
         var views = new ArrayList<ChatView>();
         for (var row : rows) {
@@ -167,7 +227,7 @@ class ChatQueries {
                     new ContactView(row.contactId(), card == null ? "?" : card.displayName(), card == null ? null : card.phone()),
                     row.state(), row.departmentId(), row.assignedUserId(),
                     row.assignedUserId() == null ? null : names.get(row.assignedUserId()),
-                    row.pendingReplies(), row.lastMessageAt().toInstant(), lastInbound,
+                    participantsByChat.getOrDefault(row.id(), List.of()), row.pendingReplies(), row.lastMessageAt().toInstant(), lastInbound,
                     windowOpen(lastInbound, now), last.get(row.id())));
         }
         return views;

@@ -4,6 +4,7 @@ import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What the API shows of chats and messages. */
@@ -17,9 +18,21 @@ final class ChatViews {
 
     record ChatView(long id, long connectionId, String connectionName, ContactView contact, ChatState state,
             @Schema(nullable = true) Long departmentId, @Schema(nullable = true) Long assignedUserId,
-            @Schema(nullable = true) String assignedUserName, int pendingReplies, Instant lastMessageAt,
-            @Schema(nullable = true) Instant lastInboundAt, boolean windowOpen,
+            @Schema(nullable = true) String assignedUserName, List<ParticipantView> participants, int pendingReplies,
+            Instant lastMessageAt, @Schema(nullable = true) Instant lastInboundAt, boolean windowOpen,
             @Schema(nullable = true) MessageView lastMessage) {
+
+        List<Long> participantIds() {
+            return participants.stream().map(ParticipantView::id).toList();
+        }
+    }
+
+    /** An extra agent on a chat. */
+    record ParticipantView(long id, String displayName) {
+    }
+
+    /** The badges: what awaits a reply, what awaits someone to take it, among the chats the user may see. */
+    record ChatCountersView(long pendingReplies, long chatsAwaitingReply, long unassigned) {
     }
 
     record MediaView(long id, String mimeType, @Schema(nullable = true) String filename,

@@ -2,16 +2,25 @@ package app.conversa.conversations;
 
 import app.conversa.identity.CurrentUser;
 import app.conversa.identity.Permission;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a chat (R5), one rule for the list, the detail, the messages, the media and the
- * real-time events: users with {@code chats.view.all} see every chat; with
- * {@code chats.view.department}, the chats of their departments; everyone, the chats assigned
- * to them. A chat outside the rule does not exist for that user (404).
+ * Who may see a chat (R4, R5), one rule for the list, search, the detail, the messages, the
+ * media, the counters and the real-time events:
+ * <ul>
+ * <li>with {@code chats.view.all}: every chat;</li>
+ * <li>everyone: the chats assigned to them and those they were added to as a participant;</li>
+ * <li>with {@code chats.view.department}: the chats of their departments;</li>
+ * <li>with {@code chats.take}: also the NEW, unassigned chats of their departments (the queue
+ * they take chats from).</li>
+ * </ul>
+ * A chat outside the rule does not exist for that user (404).
  */
 @Component
 public class ChatVisibility {
@@ -19,6 +28,8 @@ public class ChatVisibility {
     /** A SQL condition on the chats table aliased {@code c}, with its named parameters. */
     record Condition(String sql, Map<String, Object> params) {
     }
+
+    static final String PARTICIPATING = "c.id in (select p.chat_id from chat_participants p where p.user_id = :viewer)";
 
     private final JdbcClient jdbc;
 
@@ -32,23 +43,33 @@ public class ChatVisibility {
         }
         var params = new HashMap<String, Object>();
         params.put("viewer", user.id());
-        if (user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT) && !user.departmentIds().isEmpty()) {
-            params.put("viewerDepartments", user.departmentIds());
-            return new Condition("(c.assigned_user_id = :viewer or c.department_id in (:viewerDepartments))", params);
+        List<String> alternatives = new ArrayList<>(List.of("c.assigned_user_id = :viewer", PARTICIPATING));
+        if (!user.departmentIds().isEmpty()) {
+            if (user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT)) {
+                params.put("viewerDepartments", user.departmentIds());
+                alternatives.add("c.department_id in (:viewerDepartments)");
+            } else if (user.permissions().contains(Permission.CHATS_TAKE)) {
+                params.put("viewerDepartments", user.departmentIds());
+                alternatives.add("(c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments))");
+            }
         }
-        return new Condition("c.assigned_user_id = :viewer", params);
+        return new Condition("(" + String.join(" or ", alternatives) + ")", params);
     }
 
     /** The same rule in memory, for a chat already loaded (real-time audiences). */
-    boolean allows(CurrentUser user, Long assignedUserId, Long departmentId) {
+    boolean allows(CurrentUser user, Long assignedUserId, Long departmentId, ChatState state,
+            Collection<Long> participantIds) {
         if (user.permissions().contains(Permission.CHATS_VIEW_ALL)) {
             return true;
         }
-        if (assignedUserId != null && assignedUserId == user.id()) {
+        if (assignedUserId != null && assignedUserId == user.id() || participantIds.contains(user.id())) {
             return true;
         }
-        return user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT) && departmentId != null
-                && user.departmentIds().contains(departmentId);
+        if (departmentId == null || !user.departmentIds().contains(departmentId)) {
+            return false;
+        }
+        return user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT)
+                || user.permissions().contains(Permission.CHATS_TAKE) && state == ChatState.NEW && assignedUserId == null;
     }
 
     /** Whether the user may see the chat; an unknown chat is simply not visible. */

@@ -216,14 +216,7 @@ class Conversations {
     void assign(CurrentUser user, long chatId, Long assigneeId) {
         queries.requireVisible(user, chatId);
         if (assigneeId != null) {
-            var assignee = users.currentUser(assigneeId)
-                    .filter(candidate -> candidate.permissions().contains(app.conversa.identity.Permission.MESSAGES_SEND))
-                    .orElseThrow(() -> ConversaException.invalid("chat.assignee_invalid"));
-            boolean inScope = user.isAdministrator()
-                    || assignee.departmentIds().stream().anyMatch(user.departmentIds()::contains);
-            if (!inScope) {
-                throw ConversaException.invalid("chat.assignee_invalid");
-            }
+            requireColleague(user, assigneeId);
         }
         transactions.executeWithoutResult(tx -> {
             Long before = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
@@ -235,6 +228,8 @@ class Conversations {
                         update chats set assigned_user_id = ?, version = version + 1,
                             state = case when state = 'NEW' then 'IN_PROGRESS' else state end
                         where id = ?""").params(assigneeId, chatId).update();
+                // the holder is no longer an extra on their own chat
+                jdbc.sql("delete from chat_participants where chat_id = ? and user_id = ?").params(chatId, assigneeId).update();
             }
             var details = new java.util.LinkedHashMap<String, Object>();
             details.put("from", before);
@@ -242,6 +237,105 @@ class Conversations {
             audit.record(user.actor(), "chat.assigned", "chat", chatId, details);
             events.publishEvent(new ChatUpdated(chatId));
         });
+    }
+
+    /**
+     * An agent takes a NEW chat nobody holds from their departments' queue (with {@code chats.take}).
+     * Two agents racing for it: the first wins, the second is told it is gone.
+     */
+    void take(CurrentUser user, long chatId) {
+        queries.requireVisible(user, chatId);
+        transactions.executeWithoutResult(tx -> {
+            int taken = jdbc.sql("""
+                    update chats set assigned_user_id = ?, state = 'IN_PROGRESS', version = version + 1
+                    where id = ? and state = 'NEW' and assigned_user_id is null""").params(user.id(), chatId).update();
+            if (taken == 0) {
+                throw ConversaException.conflict("chat.already_taken");
+            }
+            audit.record(user.actor(), "chat.taken", "chat", chatId, Map.of());
+            events.publishEvent(new ChatUpdated(chatId));
+        });
+    }
+
+    /** Adds an extra agent to the chat: they see it and write in it (C5). */
+    void addParticipant(CurrentUser user, long chatId, long participantId) {
+        queries.requireVisible(user, chatId);
+        requireColleague(user, participantId);
+        transactions.executeWithoutResult(tx -> {
+            Long holder = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
+                    .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class))).single().orElse(null);
+            boolean already = jdbc.sql("select count(*) from chat_participants where chat_id = ? and user_id = ?")
+                    .params(chatId, participantId).query(Long.class).single() > 0;
+            if (already || Long.valueOf(participantId).equals(holder)) {
+                return; // adding someone who is already in is no change
+            }
+            jdbc.sql("insert into chat_participants (chat_id, user_id, added_by, added_at) values (?, ?, ?, ?)")
+                    .params(chatId, participantId, user.id(), now()).update();
+            audit.record(user.actor(), "chat.participant_added", "chat", chatId, Map.of("user", participantId));
+            events.publishEvent(new ChatUpdated(chatId));
+        });
+    }
+
+    /** Removes an extra agent; from then on they see the chat only if another rule lets them. */
+    void removeParticipant(CurrentUser user, long chatId, long participantId) {
+        queries.requireVisible(user, chatId);
+        transactions.executeWithoutResult(tx -> {
+            int removed = jdbc.sql("delete from chat_participants where chat_id = ? and user_id = ?")
+                    .params(chatId, participantId).update();
+            if (removed > 0) {
+                audit.record(user.actor(), "chat.participant_removed", "chat", chatId, Map.of("user", participantId));
+                events.publishEvent(new ChatUpdated(chatId));
+            }
+        });
+    }
+
+    /**
+     * Parks a chat (PENDING), resumes it (IN_PROGRESS), or reopens a closed one (IN_PROGRESS,
+     * unless the customer already has another open chat on the connection). Closing has its own
+     * call, because it sends the farewell.
+     */
+    void changeState(CurrentUser user, long chatId, ChatState target) {
+        queries.requireVisible(user, chatId);
+        if (target != ChatState.PENDING && target != ChatState.IN_PROGRESS) {
+            throw ConversaException.invalid("chat.state_invalid", target);
+        }
+        try {
+            transactions.executeWithoutResult(tx -> {
+                var current = ChatState.valueOf(jdbc.sql("select state from chats where id = ? for update").param(chatId)
+                        .query(String.class).single());
+                if (current == target) {
+                    return;
+                }
+                if (current == ChatState.CLOSED) {
+                    jdbc.sql("""
+                            update chats set state = ?, open_contact_id = contact_id, closed_at = null, version = version + 1
+                            where id = ?""").params(target.name(), chatId).update();
+                } else {
+                    jdbc.sql("update chats set state = ?, version = version + 1 where id = ?")
+                            .params(target.name(), chatId).update();
+                }
+                audit.record(user.actor(), "chat.state_changed", "chat", chatId,
+                        Map.of("from", current.name(), "to", target.name()));
+                events.publishEvent(new ChatUpdated(chatId));
+            });
+        } catch (DuplicateKeyException openElsewhere) {
+            throw ConversaException.conflict("chat.open_elsewhere");
+        }
+    }
+
+    /**
+     * Administrators may choose any active user; supervisors, users who share one of their
+     * departments; the chosen user must be able to work chats (send messages).
+     */
+    private void requireColleague(CurrentUser user, long candidateId) {
+        var candidate = users.currentUser(candidateId)
+                .filter(found -> found.permissions().contains(app.conversa.identity.Permission.MESSAGES_SEND))
+                .orElseThrow(() -> ConversaException.invalid("chat.assignee_invalid"));
+        boolean inScope = user.isAdministrator()
+                || candidate.departmentIds().stream().anyMatch(user.departmentIds()::contains);
+        if (!inScope) {
+            throw ConversaException.invalid("chat.assignee_invalid");
+        }
     }
 
     /** The agent opened the chat: inbound messages become read, here and (blue ticks) on the customer's phone. */

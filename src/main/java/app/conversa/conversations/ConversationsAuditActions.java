@@ -9,6 +9,7 @@ class ConversationsAuditActions implements AuditActions {
 
     @Override
     public List<String> codes() {
-        return List.of("chat.assigned", "chat.closed");
+        return List.of("chat.assigned", "chat.closed", "chat.taken", "chat.participant_added", "chat.participant_removed",
+                "chat.state_changed");
     }
 }

@@ -93,7 +93,13 @@ class InboundMessages implements InboundHandler {
                 message.customer().profileName());
         var chat = jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
                 .params(message.connectionId(), contactId).query(Long.class).optional();
-        var connection = chat.isEmpty() ? channels.find(message.connectionId()) : java.util.Optional.<ConnectionInfo>empty();
+        boolean opened = chat.isEmpty();
+        if (chat.isEmpty()) {
+            var reopened = reopen(message.connectionId(), contactId);
+            chat = reopened.map(Reopened::chatId);
+            opened = reopened.map(Reopened::byThisMessage).orElse(true);
+        }
+        var connection = opened ? channels.find(message.connectionId()) : java.util.Optional.<ConnectionInfo>empty();
         long chatId = chat.orElseGet(() -> openChat(message, contactId, connection.map(ConnectionInfo::departmentId)
                 .orElse(null), now));
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
@@ -120,11 +126,36 @@ class InboundMessages implements InboundHandler {
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }
-        if (chat.isEmpty()) { // a chat the customer just opened gets the connection's welcome
+        if (opened) { // a chat the customer just opened (or reopened) gets the connection's welcome
             connection.map(ConnectionInfo::welcomeMessage)
                     .filter(welcome -> !welcome.isBlank())
                     .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
         }
+    }
+
+    /**
+     * A customer writing again after the chat was closed reopens it as NEW, for anyone to take:
+     * same chat, whole history. When another message reopened it a moment earlier, that chat is it.
+     */
+    private java.util.Optional<Reopened> reopen(long connectionId, long contactId) {
+        var closed = jdbc.sql("""
+                select id from chats where connection_id = ? and contact_id = ? and state = 'CLOSED'
+                order by id desc fetch first 1 rows only""").params(connectionId, contactId).query(Long.class).optional();
+        if (closed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int reopened = jdbc.sql("""
+                update chats set state = 'NEW', open_contact_id = contact_id, closed_at = null, assigned_user_id = null,
+                    version = version + 1
+                where id = ? and state = 'CLOSED'""").param(closed.get()).update();
+        if (reopened == 1) {
+            return java.util.Optional.of(new Reopened(closed.get(), true));
+        }
+        return jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
+                .params(connectionId, contactId).query(Long.class).optional().map(id -> new Reopened(id, false));
+    }
+
+    private record Reopened(long chatId, boolean byThisMessage) {
     }
 
     private long openChat(MessageReceived message, long contactId, Long departmentId, OffsetDateTime now) {

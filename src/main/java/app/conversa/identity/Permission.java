@@ -22,6 +22,8 @@ public enum Permission {
     CHATS_VIEW_ALL("chats.view.all", "chats", false, Role.AGENT),
     CHATS_VIEW_DEPARTMENT("chats.view.department", "chats", false, Role.AGENT),
     CHATS_ASSIGN("chats.assign", "chats", false, Role.AGENT),
+    /** Take NEW, unassigned chats of one's departments from the queue (which holders of it then see). */
+    CHATS_TAKE("chats.take", "chats", false, Role.AGENT),
     MESSAGES_SEND("messages.send", "chats", false, Role.AGENT),
     QUICK_REPLIES_MANAGE("quick_replies.manage", "chats", false, Role.AGENT),
     TRANSFERS_REQUEST("transfers.request", "transfers", false, Role.AGENT),
