@@ -8,6 +8,7 @@ import { LanguageSelect } from '../components/ui/language-select'
 import { useChangeLanguage } from '../features/account/api/account'
 import { useInfo } from '../features/auth/api/info'
 import { useLogout } from '../features/auth/api/session'
+import { InboxAlerts, PendingRepliesBadge } from '../features/inbox/components/inbox-alerts'
 import { hasPermission, useCurrentUser } from '../lib/auth'
 import { SECTIONS } from './navigation'
 import { useEndSession } from './use-end-session'
@@ -63,6 +64,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <li key={section.path}>
                 <NavLink to={section.path} end={section.path === '/'}>
                   {t(section.label)}
+                  {section.path === '/inbox' && <PendingRepliesBadge />}
                 </NavLink>
               </li>
             ))}
@@ -72,6 +74,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ErrorMessage error={changeLanguage.error} />
           {children}
         </main>
+        <InboxAlerts />
       </div>
     </div>
   )

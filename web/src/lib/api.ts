@@ -107,6 +107,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** A multipart/form-data POST (file uploads); the browser sets the boundary. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 }

@@ -850,6 +850,8 @@ export interface components {
             kind: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT" | "STICKER" | "LOCATION" | "CONTACTS" | "INTERACTIVE_REPLY" | "BUTTON_REPLY" | "REACTION" | "ORDER" | "SYSTEM" | "UNSUPPORTED";
             media: components["schemas"]["MediaView"];
             privateNote: boolean;
+            /** @description WhatsApp's id of the message; replies point at it */
+            providerMessageId: string | null;
             /** Format: date-time */
             readAt: string | null;
             replyToProviderId: string | null;

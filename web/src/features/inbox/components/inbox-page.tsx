@@ -1,234 +1,109 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
-import { Button } from '../../../components/ui/button'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { ErrorMessage } from '../../../components/ui/error-message'
-import { Loading } from '../../../components/ui/loading'
-import { ApiError } from '../../../lib/api'
-import { useCurrentUser } from '../../../lib/auth'
-import {
-  type ChatView, markRead, useAssignableUsers, useAssignChat, useChats, useCloseChat, useLiveChats, useMessages, useRetry,
-  useSendFile, useSendText,
-} from '../api/chats'
-import { MessageBubble } from './message-bubble'
-import { useVoiceRecorder } from '../../../lib/voice-recorder'
+import { type ChatFilter, type ChatView, type Scope, type Tab, useChat } from '../api/chats'
+import { ChatList } from './chat-list'
+import { ChatPanel } from './chat-panel'
 
-function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0]?.toUpperCase()).join('') || '?'
+const TABS = new Set<string>(['open', 'NEW', 'IN_PROGRESS', 'PENDING', 'CLOSED'])
+const SCOPES = new Set<string>(['ALL', 'MINE', 'UNASSIGNED'])
+
+function positive(value: string | null): number | undefined {
+  const number = Number(value)
+  return value && Number.isInteger(number) && number > 0 ? number : undefined
 }
 
-function ChatRow({ chat, selected, onOpen }: { chat: ChatView; selected: boolean; onOpen: () => void }) {
-  const { t } = useTranslation()
-  const last = chat.lastMessage
-  const preview = last ? (last.text ?? t(`inbox.kind.${last.kind}`)) : ''
-  return (
-    <li>
-      <button type="button" className={`chat-row${selected ? ' chat-row-selected' : ''}`} onClick={onOpen}
-        aria-current={selected ? 'true' : undefined} data-chat-id={chat.id}>
-        <span className="avatar" aria-hidden="true">{initials(chat.contact.displayName)}</span>
-        <span className="chat-row-main">
-          <span className="chat-row-top">
-            <span className="chat-row-name">{chat.contact.displayName}</span>
-            <time className="chat-row-time" dateTime={chat.lastMessageAt}>
-              {new Date(chat.lastMessageAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-            </time>
-          </span>
-          <span className="chat-row-bottom">
-            <span className="chat-row-preview">{preview}</span>
-            {chat.pendingReplies > 0 && (
-              <span className="pending-badge" aria-label={t('inbox.pending', { count: chat.pendingReplies })}>
-                {chat.pendingReplies}
-              </span>
-            )}
-          </span>
-          <span className="chat-row-meta">
-            {chat.connectionName} · {t(`inbox.state.${chat.state}`)}
-            {chat.assignedUserName ? ` · ${chat.assignedUserName}` : ''}
-          </span>
-        </span>
-      </button>
-    </li>
-  )
-}
-
-function Composer({ chat }: { chat: ChatView }) {
-  const { t } = useTranslation()
-  const me = useCurrentUser()
-  const [text, setText] = useState('')
-  const [note, setNote] = useState(false)
-  const sendText = useSendText(chat.id)
-  const sendFile = useSendFile(chat.id)
-  const fileInput = useRef<HTMLInputElement>(null)
-  const voice = useVoiceRecorder((recording, type) => {
-    const extension = type.includes('ogg') ? 'ogg' : 'webm'
-    sendFile.mutate({ file: recording, filename: `voice.${extension}`, caption: '', voice: true })
-  })
-  const canSend = me.permissions.includes('messages.send')
-  const error = (sendText.error ?? sendFile.error) as ApiError | Error | null
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault()
-    const body = text.trim()
-    if (!body) return
-    setText('') // cleared at once; given back if the server refuses it
-    sendText.mutate({ text: body, privateNote: note }, { onError: () => setText((current) => current || body) })
+/** The list's filter, read from the URL (so it survives reloads and can be shared or bookmarked). */
+function filterFrom(params: URLSearchParams): ChatFilter {
+  const tab = params.get('tab') ?? 'open'
+  const scope = params.get('scope') ?? 'ALL'
+  return {
+    tab: (TABS.has(tab) ? tab : 'open') as Tab,
+    scope: (SCOPES.has(scope) ? scope : 'ALL') as Scope,
+    assignee: positive(params.get('assignee')),
+    department: positive(params.get('department')),
+    connection: positive(params.get('connection')),
+    q: params.get('q') || undefined,
   }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault()
-      submit()
-    }
-  }
-
-  if (!canSend) return <p className="muted composer-closed">{t('inbox.cannotSend')}</p>
-  if (chat.state === 'CLOSED') return <p className="muted composer-closed">{t('inbox.closedChat')}</p>
-  return (
-    <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={submit}>
-      {!chat.windowOpen && !note && <p className="notice-inline">{t('inbox.windowClosed')}</p>}
-      {error && <ErrorMessage error={error} />}
-      {voice.error && <p className="field-error">{t('inbox.microphoneError', { reason: voice.error })}</p>}
-      <label className="visually-hidden" htmlFor="composer-text">{t('inbox.write')}</label>
-      <textarea id="composer-text" value={text} onChange={(event) => setText(event.target.value)} onKeyDown={onKeyDown}
-        placeholder={note ? t('inbox.notePlaceholder') : t('inbox.write')} rows={2} maxLength={4096} />
-      <div className="composer-actions">
-        <label className="checkbox">
-          <input type="checkbox" checked={note} onChange={(event) => setNote(event.target.checked)} />
-          {t('inbox.privateNote')}
-        </label>
-        <input ref={fileInput} type="file" hidden accept="image/jpeg,image/png,application/pdf,audio/*"
-          data-testid="attach-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0]
-            const caption = text.trim()
-            if (file) {
-              setText('')
-              sendFile.mutate({ file, filename: file.name, caption, voice: false },
-                { onError: () => setText((current) => current || caption) })
-            }
-            event.target.value = ''
-          }} />
-        <Button onClick={() => fileInput.current?.click()} disabled={note || sendFile.isPending}>📎 {t('inbox.attach')}</Button>
-        {voice.recording
-          ? <Button variant="danger" onClick={voice.stop}>⏹ {t('inbox.stopRecording')}</Button>
-          : <Button onClick={() => void voice.start()} disabled={note}>🎤 {t('inbox.record')}</Button>}
-        <Button type="submit" variant="primary" disabled={!text.trim()}>
-          {note ? t('inbox.saveNote') : t('inbox.send')}
-        </Button>
-      </div>
-    </form>
-  )
 }
 
-/** Who holds the chat; those who may assign choose here (the server checks the choice). */
-function AssigneeSelect({ chat }: { chat: ChatView }) {
-  const { t } = useTranslation()
-  const me = useCurrentUser()
-  const canAssign = me.permissions.includes('chats.assign')
-  const users = useAssignableUsers(canAssign)
-  const assign = useAssignChat(chat.id)
-  if (!canAssign) {
-    return chat.assignedUserName ? <span className="muted">{t('inbox.assignedTo', { name: chat.assignedUserName })}</span> : null
-  }
-  const options = users.data ?? []
-  const known = chat.assignedUserId === null || options.some((user) => user.id === chat.assignedUserId)
-  return (
-    <label className="assignee">
-      {t('inbox.assignee')}
-      <select value={chat.assignedUserId ?? ''} disabled={assign.isPending}
-        onChange={(event) => assign.mutate(event.target.value ? Number(event.target.value) : null)}>
-        <option value="">{t('inbox.unassigned')}</option>
-        {!known && <option value={chat.assignedUserId ?? ''}>{chat.assignedUserName}</option>}
-        {options.map((user) => <option key={user.id} value={user.id}>{user.displayName}</option>)}
-      </select>
-      {assign.error && <ErrorMessage error={assign.error} />}
-    </label>
-  )
+function paramsFrom(filter: ChatFilter): URLSearchParams {
+  const params = new URLSearchParams()
+  if (filter.tab !== 'open') params.set('tab', filter.tab)
+  if (filter.scope !== 'ALL') params.set('scope', filter.scope)
+  if (filter.assignee) params.set('assignee', String(filter.assignee))
+  if (filter.department) params.set('department', String(filter.department))
+  if (filter.connection) params.set('connection', String(filter.connection))
+  if (filter.q) params.set('q', filter.q)
+  return params
 }
 
-function ChatPanel({ chat }: { chat: ChatView }) {
-  const { t } = useTranslation()
-  const messages = useMessages(chat.id)
-  const retry = useRetry(chat.id)
-  const close = useCloseChat(chat.id)
-  const me = useCurrentUser()
-  const list = useRef<HTMLOListElement>(null)
-  const items = useMemo(() => (messages.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse(),
-    [messages.data])
-  const newest = items.at(-1)?.id
-
-  useEffect(() => {
-    void markRead(chat.id).catch(() => undefined)
-  }, [chat.id, newest])
-
-  useEffect(() => {
-    list.current?.scrollTo({ top: list.current.scrollHeight })
-  }, [newest])
-
-  return (
-    <section className="chat-panel" aria-label={t('inbox.chatWith', { name: chat.contact.displayName })}>
-      <header className="chat-panel-header">
-        <span className="avatar" aria-hidden="true">{initials(chat.contact.displayName)}</span>
-        <div>
-          <h2>{chat.contact.displayName}</h2>
-          <p className="muted">{chat.contact.phone} · {chat.connectionName} · {t(`inbox.state.${chat.state}`)}</p>
-        </div>
-        <AssigneeSelect chat={chat} />
-        {chat.state !== 'CLOSED' && me.permissions.includes('messages.send') && (
-          <Button small className="chat-close" onClick={() => close.mutate()} disabled={close.isPending}>
-            {t('inbox.close')}
-          </Button>
-        )}
-      </header>
-      {close.error && <ErrorMessage error={close.error} />}
-      {messages.isPending && <Loading />}
-      {messages.error && <ErrorMessage error={messages.error} />}
-      <ol className="message-list" ref={list} aria-live="polite">
-        {messages.hasNextPage && (
-          <li className="load-older">
-            <Button small onClick={() => void messages.fetchNextPage()} disabled={messages.isFetchingNextPage}>
-              {t('inbox.older')}
-            </Button>
-          </li>
-        )}
-        {items.map((message) => (
-          <MessageBubble key={message.id} message={message} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending} />
-        ))}
-      </ol>
-      <Composer chat={chat} />
-    </section>
-  )
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 }
 
 export function InboxPage() {
   const { t } = useTranslation()
   const { chatId } = useParams()
   const navigate = useNavigate()
-  const chats = useChats()
-  useLiveChats()
-  const all = chats.data?.pages.flatMap((page) => page.items) ?? []
-  const selected = all.find((chat) => String(chat.id) === chatId)
+  const [params] = useSearchParams()
+  const filter = useMemo(() => filterFrom(params), [params])
+  const searchRef = useRef<HTMLInputElement>(null)
+  const rows = useRef<ChatView[]>([])
+  const [closeRequested, setCloseRequested] = useState(false)
+  const selectedId = positive(chatId ?? null)
+  const [listed, setListed] = useState<ChatView | undefined>(undefined)
+  const single = useChat(selectedId, listed)
+  const selected = listed ?? single.data
+
+  const onRows = useCallback((current: ChatView[]) => {
+    rows.current = current
+    const found = current.find((chat) => chat.id === selectedId)
+    setListed((previous) => (previous === found ? previous : found))
+  }, [selectedId])
+
+  const query = params.toString()
+  const open = useCallback((chat: ChatView) => void navigate(`/inbox/${chat.id}${query ? `?${query}` : ''}`), [navigate, query])
+
+  function changeFilter(next: Partial<ChatFilter>) {
+    const merged = { ...filter, ...next }
+    const search = paramsFrom(merged).toString()
+    void navigate(`/inbox${selectedId ? `/${selectedId}` : ''}${search ? `?${search}` : ''}`, { replace: true })
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault()
+        const list = rows.current
+        const index = list.findIndex((chat) => chat.id === selectedId)
+        const next = event.key === 'ArrowDown' ? list[index + 1] ?? list[0] : list[index - 1] ?? list.at(-1)
+        if (next) open(next)
+      } else if ((event.key === '/' && !isTyping(event.target)) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')) {
+        event.preventDefault()
+        searchRef.current?.focus()
+      } else if (event.altKey && event.key.toLowerCase() === 'c') {
+        event.preventDefault()
+        setCloseRequested(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selectedId, open])
+
+  const handled = useCallback(() => setCloseRequested(false), [])
 
   return (
-    <div className="inbox">
-      <aside className="chat-list" aria-label={t('inbox.chats')}>
-        <h1 className="chat-list-title">{t('inbox.title')}</h1>
-        {chats.isPending && <Loading />}
-        {chats.error && <ErrorMessage error={chats.error} />}
-        {chats.data && all.length === 0 && <p className="muted empty">{t('inbox.empty')}</p>}
-        <ul>
-          {all.map((chat) => (
-            <ChatRow key={chat.id} chat={chat} selected={chat === selected} onOpen={() => void navigate(`/inbox/${chat.id}`)} />
-          ))}
-        </ul>
-        {chats.hasNextPage && (
-          <Button small onClick={() => void chats.fetchNextPage()} disabled={chats.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
+    <div className={`inbox${selectedId ? ' inbox-has-chat' : ''}`}>
+      <ChatList filter={filter} onFilter={changeFilter} selectedId={selectedId} onOpen={open} searchRef={searchRef}
+        onRows={onRows} />
+      {selected ? <ChatPanel key={selected.id} chat={selected} closeRequested={closeRequested} onCloseHandled={handled} />
+        : (
+          <section className="chat-panel chat-panel-empty">
+            {single.error ? <ErrorMessage error={single.error} /> : <p className="muted">{t('inbox.pick')}</p>}
+          </section>
         )}
-      </aside>
-      {selected ? <ChatPanel key={selected.id} chat={selected} />
-        : <section className="chat-panel chat-panel-empty"><p className="muted">{t('inbox.pick')}</p></section>}
     </div>
   )
 }

@@ -53,7 +53,8 @@ class ChatQueries {
     private static final String MESSAGE_COLUMNS = """
             select m.id, m.chat_id, m.direction, m.kind, m.author_type, m.author_user_id, m.private_note, m.body,
                 m.details, m.reply_to_provider_id, m.status, m.sent_at, m.delivered_at, m.read_at, m.failed_at,
-                m.error_code, m.error_reason, m.created_at, d.id, d.mime_type, d.filename, d.size_bytes, d.voice, d.state
+                m.error_code, m.error_reason, m.created_at, d.id, d.mime_type, d.filename, d.size_bytes, d.voice, d.state,
+                m.provider_message_id
             from messages m left join media d on d.id = m.media_id
             """;
 
@@ -252,7 +253,7 @@ class ChatQueries {
         var names = users.displayNames(authors);
         return messages.stream().map(m -> m.authorUserId() == null ? m : new MessageView(m.id(), m.chatId(),
                 m.direction(), m.kind(), m.authorType(), m.authorUserId(), names.get(m.authorUserId()), m.privateNote(),
-                m.text(), m.details(), m.media(), m.replyToProviderId(), m.status(), m.sentAt(), m.deliveredAt(),
+                m.text(), m.details(), m.media(), m.providerMessageId(), m.replyToProviderId(), m.status(), m.sentAt(), m.deliveredAt(),
                 m.readAt(), m.failedAt(), m.errorCode(), m.errorReason(), m.createdAt())).toList();
     }
 
@@ -270,7 +271,7 @@ class ChatQueries {
         return new MessageView(rs.getLong(1), rs.getLong(2), Direction.valueOf(rs.getString(3)),
                 MessageKind.valueOf(rs.getString(4)), AuthorType.valueOf(rs.getString(5)), rs.getObject(6, Long.class),
                 null, rs.getBoolean(7), sealing.openBody(rs.getBytes(8)), sealing.openDetails(rs.getBytes(9)), media,
-                rs.getString(10), DeliveryStatus.valueOf(rs.getString(11)), instant(rs, 12), instant(rs, 13),
+                rs.getString(25), rs.getString(10), DeliveryStatus.valueOf(rs.getString(11)), instant(rs, 12), instant(rs, 13),
                 instant(rs, 14), instant(rs, 15), rs.getString(16), rs.getString(17), instant(rs, 18));
     }
 

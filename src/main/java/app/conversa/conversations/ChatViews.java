@@ -46,6 +46,8 @@ final class ChatViews {
     record MessageView(long id, long chatId, Direction direction, MessageKind kind, AuthorType authorType,
             @Schema(nullable = true) Long authorUserId, @Schema(nullable = true) String authorName, boolean privateNote,
             @Schema(nullable = true) String text, Map<String, Object> details, @Schema(nullable = true) MediaView media,
+            @Schema(nullable = true, description = "WhatsApp's id of the message; replies point at it")
+            String providerMessageId,
             @Schema(nullable = true) String replyToProviderId, DeliveryStatus status,
             @Schema(nullable = true) Instant sentAt, @Schema(nullable = true) Instant deliveredAt,
             @Schema(nullable = true) Instant readAt, @Schema(nullable = true) Instant failedAt,

@@ -95,13 +95,18 @@ class InboxBrowserTests {
         var messages = team.locator(".message-list");
         assertThat(messages.locator("[data-kind=TEXT]").filter(new Locator.FilterOptions().setHasText("cuánto debo"))).isVisible();
         assertThat(messages.locator("[data-kind=IMAGE] img")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
-        assertThat(messages.locator("[data-kind=DOCUMENT] a")).hasText("📄 estado.pdf", new LocatorAssertions.HasTextOptions().setTimeout(10000));
+        assertThat(messages.locator("[data-kind=DOCUMENT] .bubble-file")).containsText("📄 estado.pdf",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(10000));
+        assertThat(messages.locator("[data-kind=DOCUMENT]").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open")))
+                .hasAttribute("href", java.util.regex.Pattern.compile("/api/media/\\d+"));
         assertThat(messages.locator("[data-kind=AUDIO] audio")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
         assertThat(messages.locator(".bubble-out").first()).containsText("Un asesor le atenderá");
         screenshot(team, "story-3-inbox-received");
 
         team.getByPlaceholder("Write a message").fill("Buenos días Rosa, su saldo es $120,50.");
         team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        // the text is stored before the files are attached: requests in flight together may arrive in any order
+        assertThat(messages.locator(".bubble-out").filter(new Locator.FilterOptions().setHasText("su saldo es"))).isVisible();
         team.getByTestId("attach-input").setInputFiles(new FilePayload("recibo.png", "image/png", PNG));
         team.getByTestId("attach-input").setInputFiles(new FilePayload("convenio.pdf", "application/pdf", PDF));
         recordVoiceNote(team);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The chat inbox at large-tenant scale on PostgreSQL: chat list, search and a long chat's first page.
+#   bench/inbox.sh [runs]        (default 3; BENCH_SAMPLES=200 samples per case and run;
+#                                 BENCH_DATA_VARS="-v contacts=10000 -v messages=100000" for a smaller tenant)
+# Starts the packaged jar against a fresh local database conversa_bench (PostgreSQL on
+# 127.0.0.1:5432; created with runuser -u postgres), then:
+#  1. InboxBench.java prepare: links 10 sandbox numbers through the API, posts signed webhooks
+#     (2 customers x 3 messages per number) and answers each chat once, so real sealed message
+#     bodies exist;
+#  2. bench/inbox-data.sql (psql as postgres): 10 departments, 200 agents, 10 supervisors, 100k
+#     contacts, 100k chats, 1M messages (one chat with 10,000) and some participants, with bodies
+#     copied from the real rows; then VACUUM ANALYZE;
+#  3. InboxBench.java measure: a warm-up pass (not reported), then per run, for agent001,
+#     supervisor01, the administrator and newagent (no chats yet), sequential requests (one client
+#     per user, the cases round-robin); p50/p95/p99 per case at the client over loopback, then the
+#     medians across runs. The database is left in place afterwards (for EXPLAIN; bench/inbox-sql.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+samples=${BENCH_SAMPLES:-200}
+port=${BENCH_PORT:-18081}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+jar=$(ls target/conversa-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then ./mvnw -B -q -DskipTests package; jar=$(ls target/conversa-*.jar | head -n 1); fi
+jar=$(realpath "$jar")
+psql() { runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 "$@"; }
+sql() { psql -d conversa_bench -tAc "$1"; }
+began=$(date +%s)
+
+psql -q -c "drop database if exists conversa_bench" -c "create database conversa_bench" >/dev/null
+psql -q -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'conversa_bench') then create role conversa_bench login password 'conversa_bench'; end if; end \$\$" >/dev/null
+psql -q -c "alter database conversa_bench owner to conversa_bench" >/dev/null
+
+dir=$(mktemp -d)
+(cd "$dir" && exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --server.port="$port" \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa_bench \
+  --spring.datasource.username=conversa_bench --spring.datasource.password=conversa_bench \
+  --conversa.demo.enabled=false --conversa.sandbox.enabled=true \
+  --conversa.encryption.key="$(openssl rand -base64 32)" \
+  --conversa.bootstrap-admin.password=bench-password-1 --logging.level.root=warn > "$dir/app.log" 2>&1) &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+until curl -sf "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "the app died"; tail -n 30 "$dir/app.log"; exit 1; }
+  sleep 0.2
+done
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); PostgreSQL $(sql 'show server_version') (shared_buffers $(sql 'show shared_buffers'), work_mem $(sql 'show work_mem'))"
+base="http://localhost:$port"
+
+echo "--- data"
+# the generated users sign in with the bootstrap password: take its hash before the admin changes it
+hash=$(sql "select password_hash from users where login = 'admin'")
+gen_began=$(date +%s.%N)
+"$JAVA_HOME/bin/java" bench/InboxBench.java prepare "$base" 10 2 3 > "$dir/connections"
+until [ "$(sql "select count(*) from cloud_api_webhooks where processed_at is null")" = "0" ] \
+   && [ "$(sql "select count(*) from messages where status = 'QUEUED'")" = "0" ]; do sleep 0.2; done
+api_done=$(date +%s.%N)
+psql -q -d conversa_bench -v hash="$hash" ${BENCH_DATA_VARS:-} < bench/inbox-data.sql >/dev/null
+sql_done=$(date +%s.%N)
+psql -q -d conversa_bench -c "vacuum analyze" >/dev/null
+gen_done=$(date +%s.%N)
+printf '  generated in %.0f s: %.0f s real webhooks and replies through the API, %.0f s SQL, %.0f s VACUUM ANALYZE\n' \
+  "$(echo "$gen_done - $gen_began" | bc)" "$(echo "$api_done - $gen_began" | bc)" \
+  "$(echo "$sql_done - $api_done" | bc)" "$(echo "$gen_done - $sql_done" | bc)"
+sql "select 'rows: ' || (select count(*) from contacts) || ' contacts, ' || (select count(*) from chats) || ' chats, '
+  || (select count(*) from messages) || ' messages, ' || (select count(*) from users where login ~ '^agent[0-9]+$') || ' agents (+ newagent), '
+  || (select count(*) from users where role = 'SUPERVISOR') || ' supervisors, ' || (select count(*) from departments)
+  || ' departments, ' || (select count(*) from connections) || ' connections, ' || (select count(*) from chat_participants)
+  || ' participants; database ' || pg_size_pretty(pg_database_size('conversa_bench'))" | sed 's/^/  /'
+sql "select '  chats by state: ' || string_agg(state || ' ' || n, ', ' order by state) from (select state, count(*) n from chats group by state) s"
+big=$(sql "select chat_id from messages group by chat_id order by count(*) desc limit 1")
+sql "select '  agent001: ' || count(*) filter (where c.assigned_user_id = u.id) || ' assigned chats, '
+  || (select count(*) from chat_participants p where p.user_id = u.id) || ' as participant; supervisor01 sees '
+  || (select count(*) from chats where department_id = (select department_id from user_departments d
+      join users s on s.id = d.user_id where s.login = 'supervisor01')) || ' chats of its department'
+  from chats c, users u where u.login = 'agent001' group by u.id"
+echo "  the long chat: $big, $(sql "select count(*) from messages where chat_id = $big") messages"
+
+echo "--- warm-up (JIT, caches; not reported): 40 samples per case"
+"$JAVA_HOME/bin/java" bench/InboxBench.java measure "$base" 40 agent001 supervisor01 "$big" warm-up newagent > "$dir/warm-up.tsv"
+for i in $(seq 1 "$runs"); do
+  echo "--- run $i ($samples samples per case)"
+  "$JAVA_HOME/bin/java" bench/InboxBench.java measure "$base" "$samples" agent001 supervisor01 "$big" "run $i" newagent > "$dir/run-$i.tsv"
+  grep -v '^#' "$dir/run-$i.tsv" | awk -F'\t' '{printf "  %-44s p50 %6.1f  p95 %6.1f  p99 %6.1f ms  (p95 target %s; %s rows; %s failed)\n", $1, $2, $3, $4, $5, $6, $7}'
+done
+echo "--- medians across $runs runs (ms at the client over loopback: server time plus loopback HTTP)"
+"$JAVA_HOME/bin/java" bench/InboxBench.java summary "$dir"/run-*.tsv
+echo "--- total $(( $(date +%s) - began )) s; raw results in $dir"
