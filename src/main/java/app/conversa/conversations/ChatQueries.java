@@ -86,8 +86,6 @@ class ChatQueries {
     record ChatFilter(List<ChatState> states, Scope scope, Long assignedUserId, Long departmentId, Long connectionId,
             String query) {
 
-        static final ChatFilter NONE = new ChatFilter(List.of(), Scope.ALL, null, null, null, null);
-
         /** Everything the user may see, only their own (assigned or participating), or nobody's. */
         enum Scope { ALL, MINE, UNASSIGNED }
     }

@@ -182,7 +182,7 @@ class Conversations {
 
     /**
      * Closes a chat: the connection's farewell goes out (while WhatsApp still allows free-form
-     * messages), the pending count clears, and the next message from the customer opens a new chat.
+     * messages), the pending count clears, and the next message from the customer reopens it as NEW.
      */
     void close(CurrentUser user, long chatId) {
         queries.requireVisible(user, chatId);

@@ -213,7 +213,7 @@ class OutboundIntegrationTests {
     }
 
     @Test
-    void closingAChatSendsTheFarewellAndTheNextMessageOpensANewChat() {
+    void closingAChatSendsTheFarewellAndTheNextMessageReopensItAsNew() {
         assertThat(admin.post("/api/chats/" + chatId + "/close", null).status()).isEqualTo(204);
         assertThat(admin.post("/api/chats/" + chatId + "/close", null).code()).isEqualTo("chat.already_closed");
         var closed = admin.get("/api/chats/" + chatId).json();
@@ -224,8 +224,12 @@ class OutboundIntegrationTests {
         assertThat(send("¿Sigue ahí?").code()).isEqualTo("message.chat_closed");
 
         phone.write(line.phoneNumberId(), customer, "Rosa Quishpe", "Otra consulta");
-        Eventually.await("a new chat", () -> jdbc.sql("select count(*) from chats where connection_id = ?")
-                .param(line.connectionId()).query(Long.class).single(), n -> n == 2);
+        var reopened = Eventually.await("the chat reopened", () -> admin.get("/api/chats/" + chatId).json(),
+                chat -> chat.get("state").asString().equals("NEW"));
+        assertThat(reopened.get("pendingReplies").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from chats where connection_id = ?").param(line.connectionId())
+                .query(Long.class).single()).as("the same chat, not a new one").isEqualTo(1);
+        assertThat(send("¿Sigue ahí?").status()).as("open again: answers go out").isEqualTo(202);
     }
 
     private ApiSession.Response send(String text) {

@@ -129,6 +129,33 @@ class RealtimeIntegrationTests {
     }
 
     @Test
+    void aParticipantReceivesTheChatsEventsUntilRemoved() throws Exception {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var holder = accounts.create(Role.AGENT, department);
+        var helper = accounts.create(Role.AGENT, department);
+        var line = lines.link(admin, port, department, null);
+        var helperSocket = new Listener(ApiSession.signedIn(port, helper.login(), TestAccounts.PASSWORD), "/user/queue/events");
+
+        phone.write(line.phoneNumberId(), "593955555566", "Iván", "Hola");
+        long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
+                .param(line.connectionId()).query(Long.class).optional(), java.util.Optional::isPresent).get();
+        admin.post("/api/chats/" + chatId + "/assignment", java.util.Map.of("userId", holder.id()));
+        admin.post("/api/chats/" + chatId + "/participants", java.util.Map.of("userId", helper.id()));
+        phone.write(line.phoneNumberId(), "593955555566", "Iván", "Para el participante");
+        Eventually.await("the participant's event", () -> helperSocket.events.stream()
+                .anyMatch(e -> e.contains("Para el participante")), seen -> seen);
+
+        assertThat(admin.send("DELETE", "/api/chats/" + chatId + "/participants/" + helper.id(), null).status()).isEqualTo(204);
+        helperSocket.drain("");
+        var adminSocket = new Listener(admin, "/user/queue/events");
+        phone.write(line.phoneNumberId(), "593955555566", "Iván", "Ya no para el participante");
+        Eventually.await("the administrator's event", () -> adminSocket.events.stream()
+                .anyMatch(e -> e.contains("Ya no para el participante")), seen -> seen);
+        assertThat(helperSocket.drain("")).as("removed: nothing more").isEmpty();
+    }
+
+    @Test
     void subscribingToAnythingButOnesOwnQueueIsRefused() throws Exception {
         var agent = accounts.create(Role.AGENT);
         var other = accounts.create(Role.AGENT);
