@@ -27,9 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  * <li>{@code prepare BASE CONNECTIONS CUSTOMERS MESSAGES}: signs in as the bootstrap administrator,
  *     links CONNECTIONS sandbox numbers and posts signed webhooks (CUSTOMERS customers per number,
- *     MESSAGES each), waits until they are chats, then answers each chat once through the API. The
- *     rows these leave behind are real: their sealed bodies are what the generator copies.
- *     Prints the connection ids, one per line.</li>
+ *     MESSAGES each), waits until they are chats, then writes in each chat once through the API
+ *     (a private note: the sandbox's fake Graph API serves only its own demo number, so a real
+ *     send from these numbers would fail). The rows these leave behind are real: their sealed
+ *     bodies are what the generator copies. Prints the connection ids, one per line.</li>
  * <li>{@code measure BASE SAMPLES AGENT SUPERVISOR BIG_CHAT [LABEL [NEW_AGENT]]}: sequential
  *     requests from one client per user (an agent, a supervisor, the administrator, and an agent
  *     who holds no chat yet), the cases taken round-robin, SAMPLES of each; prints a line per case
@@ -175,7 +176,7 @@ public class InboxBench {
                 }
             }
         }
-        // every customer becomes a chat once the webhooks are processed; answer each one once
+        // every customer becomes a chat once the webhooks are processed; write in each one once
         int expected = connections * customers;
         List<Long> chats = List.of();
         for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < deadline; ) {
@@ -191,12 +192,14 @@ public class InboxBench {
         }
         for (int i = 0; i < chats.size(); i++) {
             var sent = admin.send("POST", "/api/chats/" + chats.get(i) + "/messages",
-                    "{\"idempotencyKey\":\"bench-reply-" + i + "\",\"text\":\"" + OUTBOUND.get(i % OUTBOUND.size()) + "\"}");
+                    "{\"idempotencyKey\":\"bench-reply-" + i + "\",\"text\":\"" + OUTBOUND.get(i % OUTBOUND.size())
+                            + "\",\"privateNote\":true}");
             if (sent.status() != 202) {
                 throw new IllegalStateException("reply refused: " + sent.status() + " " + sent.body());
             }
         }
-        System.err.printf("posted %d webhooks on %d numbers, answered %d chats%n", posted, connections, chats.size());
+        System.err.printf("posted %d webhooks on %d numbers, wrote a note in each of %d chats%n", posted, connections,
+                chats.size());
         ids.forEach(System.out::println);
     }
 
@@ -213,7 +216,7 @@ public class InboxBench {
     /** Partial, accent-free words in any order, as people type them ("jose nun" finds "José Núñez"). */
     static final List<String> NAME_QUERIES = List.of("jose nun", "maria gonz", "luis rodr", "ana lop", "carlos fern",
             "lucia mart", "jorge sanch", "andrea ramir", "pedro torr", "gabriela vasq", "nunez maria", "diego jim");
-    /** What a search box sends after the first word: common names, each in 2-7 % of the contacts. */
+    /** What a search box sends after the first word: common names, each in a few % of the contacts. */
     static final List<String> WORD_QUERIES = List.of("maria", "jose", "lopez", "nunez", "carmen", "perez", "gonzalez",
             "andrea");
 

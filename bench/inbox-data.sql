@@ -6,7 +6,7 @@
 -- chat yet. One chat per contact; the chat of the first contact has `big` messages and belongs
 -- to agent001 (department 1); the rest of the messages are spread over the other chats. Message
 -- bodies are sealed with the run's key, so they are copied from the real messages the webhooks
--- and replies created, never made up.
+-- and notes created, never made up.
 \set ON_ERROR_STOP on
 \if :{?contacts} \else \set contacts 100000 \endif
 \if :{?messages} \else \set messages 1000000 \endif
@@ -158,8 +158,9 @@ on conflict do nothing;
 -- ------------------------------------------------------------------ messages
 create temp table body_in as select row_number() over (order by id) - 1 as n, body from messages
     where direction = 'IN' and body is not null and not private_note;
+-- (the real outbound rows are private notes; a note's body is sealed exactly as a sent message's)
 create temp table body_out as select row_number() over (order by id) - 1 as n, body from messages
-    where direction = 'OUT' and body is not null and not private_note;
+    where direction = 'OUT' and body is not null;
 select count(*) as ins from body_in \gset
 select count(*) as outs from body_out \gset
 

@@ -40,16 +40,17 @@ admin_cursor=$(cursor "1 = 1")
 
 # run NAME VIEWER CURSOR SQL: pgbench percentiles and the buffers of one execution
 run() {
-  local name=$1 viewer=$2 cur=$3 sql=$4 at=${3%|*} id=${3#*|}
+  local name=$1 viewer=$2 cur=${3:-1970-01-01 00:00:00+00|0} sql=$4
+  local at=${cur%|*} id=${cur#*|}
   printf '%s;\n' "$sql" > "$dir/q.sql"
-  runuser -u postgres -- "$pgbench" -n -q -M prepared -c 1 -t "$n" -f "$dir/q.sql" -D viewer="$viewer" \
-    -D department="$department" -D at="$at" -D id="${id:-0}" -D word='%maria%' -l --log-prefix="$dir/log" conversa_bench >/dev/null 2>"$dir/err" \
+  runuser -u postgres -- "$pgbench" -n -M prepared -c 1 -t "$n" -f "$dir/q.sql" -D viewer="$viewer" \
+    -D department="$department" -D at="$at" -D id="$id" -D word='%maria%' -l --log-prefix="$dir/log" conversa_bench >/dev/null 2>"$dir/err" \
     || { cat "$dir/err"; exit 1; }
   local stats buffers
   stats=$(cat "$dir"/log.* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR]=$1} END {printf "p50 %6.2f  p95 %6.2f", a[int(NR*0.5+0.5)], a[int(NR*0.95+0.5)]}')
   rm -f "$dir"/log.*
   { echo "=== $name"; runuser -u postgres -- psql -X -d conversa_bench -v ON_ERROR_STOP=1 -v viewer="$viewer" \
-      -v department="$department" -v at="'$at'" -v id="${id:-0}" -v word="'%maria%'" \
+      -v department="$department" -v at="'$at'" -v id="$id" -v word="'%maria%'" \
       <<< "explain (analyze, buffers) $sql;"; } > "$dir/plan"
   cat "$dir/plan" >> "$dir/plans.txt"
   buffers=$(grep -m1 -o 'shared hit=[0-9]*\( read=[0-9]*\)\?' "$dir/plan" | head -n 1)

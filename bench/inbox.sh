@@ -5,8 +5,8 @@
 # Starts the packaged jar against a fresh local database conversa_bench (PostgreSQL on
 # 127.0.0.1:5432; created with runuser -u postgres), then:
 #  1. InboxBench.java prepare: links 10 sandbox numbers through the API, posts signed webhooks
-#     (2 customers x 3 messages per number) and answers each chat once, so real sealed message
-#     bodies exist;
+#     (2 customers x 3 messages per number) and writes a private note in each chat, so real
+#     sealed message bodies exist;
 #  2. bench/inbox-data.sql (psql as postgres): 10 departments, 200 agents, 10 supervisors, 100k
 #     contacts, 100k chats, 1M messages (one chat with 10,000) and some participants, with bodies
 #     copied from the real rows; then VACUUM ANALYZE;
@@ -54,13 +54,13 @@ hash=$(sql "select password_hash from users where login = 'admin'")
 gen_began=$(date +%s.%N)
 "$JAVA_HOME/bin/java" bench/InboxBench.java prepare "$base" 10 2 3 > "$dir/connections"
 until [ "$(sql "select count(*) from cloud_api_webhooks where processed_at is null")" = "0" ] \
-   && [ "$(sql "select count(*) from messages where status = 'QUEUED'")" = "0" ]; do sleep 0.2; done
+   && [ "$(sql "select count(*) from messages where status = 'QUEUED' and not private_note")" = "0" ]; do sleep 0.2; done
 api_done=$(date +%s.%N)
 psql -q -d conversa_bench -v hash="$hash" ${BENCH_DATA_VARS:-} < bench/inbox-data.sql >/dev/null
 sql_done=$(date +%s.%N)
 psql -q -d conversa_bench -c "vacuum analyze" >/dev/null
 gen_done=$(date +%s.%N)
-printf '  generated in %.0f s: %.0f s real webhooks and replies through the API, %.0f s SQL, %.0f s VACUUM ANALYZE\n' \
+printf '  generated in %.0f s: %.0f s real webhooks and notes through the API, %.0f s SQL, %.0f s VACUUM ANALYZE\n' \
   "$(echo "$gen_done - $gen_began" | bc)" "$(echo "$api_done - $gen_began" | bc)" \
   "$(echo "$sql_done - $api_done" | bc)" "$(echo "$gen_done - $sql_done" | bc)"
 sql "select 'rows: ' || (select count(*) from contacts) || ' contacts, ' || (select count(*) from chats) || ' chats, '

@@ -102,7 +102,7 @@ class ChatQueries {
         }
         switch (filter.scope()) {
             case MINE -> {
-                where.add("(c.assigned_user_id = :viewer or " + ChatVisibility.PARTICIPATING + ")");
+                where.add(ChatVisibility.HELD_OR_PARTICIPATING);
                 params.put("viewer", user.id());
             }
             case UNASSIGNED -> where.add("c.assigned_user_id is null");
@@ -126,6 +126,8 @@ class ChatQueries {
         });
         if (before != null && !before.isBlank()) {
             var cursor = ChatCursor.parse(before);
+            // the first condition alone is an index range (the OR after it is not): pages start at the cursor
+            where.add("c.last_message_at <= :beforeAt");
             where.add("(c.last_message_at < :beforeAt or (c.last_message_at = :beforeAt and c.id < :beforeId))");
             params.put("beforeAt", cursor.at());
             params.put("beforeId", cursor.id());

@@ -83,6 +83,30 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void pagesFollowTheCursorWithoutGapsOrRepeatsWhileNewChatsArrive() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var line = lines.link(admin, port);
+        var created = new ArrayList<Long>();
+        for (int i = 0; i < 7; i++) {
+            created.add(0, chatOf(line, randomPhone(), "Cliente " + i, "Hola " + i)); // newest first
+        }
+        String only = "/api/chats?size=3&connection=" + line.connectionId();
+        var first = admin.get(only).json();
+        var seen = new ArrayList<Long>();
+        first.get("items").forEach(item -> seen.add(item.get("id").asLong()));
+        String cursor = first.get("nextCursor").asString();
+        long arrived = chatOf(line, randomPhone(), "Cliente nuevo", "Acabo de escribir"); // goes above the cursor
+        while (cursor != null) {
+            var page = admin.get(only + "&before=" + cursor).json();
+            page.get("items").forEach(item -> seen.add(item.get("id").asLong()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        }
+        assertThat(seen).as("every chat once, in activity order").containsExactlyElementsOf(created);
+        assertThat(ids(admin, "size=3&connection=" + line.connectionId())).startsWith(arrived);
+        assertThat(admin.get("/api/chats?before=not-a-cursor").code()).isEqualTo("chat.bad_cursor");
+    }
+
+    @Test
     void filtersCombineAndAgentsSeeOnlyTheirOwnChatsInEveryList() {
         long department = accounts.department();
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
