@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# The chat-list SQL as ChatQueries/ChatVisibility build it today, next to the rewrites proposed in
-# docs/benchmarks.md, on the database bench/inbox.sh leaves behind (conversa_bench; run inbox.sh
+# The chat-list SQL as ChatQueries/ChatVisibility built it before the fix in docs/benchmarks.md,
+# next to the SQL they build now, on the database bench/inbox.sh leaves behind (conversa_bench; run inbox.sh
 # first, the app need not run). pgbench, one client, prepared statements with bound parameters
 # (as the JDBC driver), N transactions per variant: p50/p95 in ms of the SQL alone (Unix socket, no
 # HTTP, no JSON); and the shared buffers each variant touches (EXPLAIN (ANALYZE, BUFFERS)), whose
-# full plans go to a file. Ends with the counters, with and without two partial indexes (created
-# for the measurement and dropped again).
+# full plans go to a file. Ends with the counters.
 #   bench/inbox-sql.sh [transactions]   (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +21,11 @@ department=$(q "select string_agg(department_id::text, ',') from user_department
 cols="c.id, c.connection_id, c.contact_id, c.state, c.department_id, c.assigned_user_id, c.pending_replies, c.last_message_at, c.last_inbound_at, c.last_message_id"
 order="order by c.last_message_at desc, c.id desc fetch first 26 rows only"
 participating="c.id in (select p.chat_id from chat_participants p where p.user_id = :viewer)"
-# today (ChatVisibility.condition): an OR the planner cannot serve from an index
+# before (ChatVisibility.condition): an OR the planner cannot serve from an index
 mine_now="(c.assigned_user_id = :viewer or $participating)"
-# proposed: the same set as one subquery over the two indexed sources
+# after: the same set as one subquery over the two indexed sources
 mine_new="c.id in (select a.id from chats a where a.assigned_user_id = :viewer union all select p.chat_id from chat_participants p where p.user_id = :viewer)"
-# today's keyset condition is not an index condition; proposed: the same plus a redundant bound that is
+# before's keyset condition is not an index condition; after: the same plus a redundant bound that is
 cursor_now="(c.last_message_at < :at or (c.last_message_at = :at and c.id < :id))"
 cursor_new="c.last_message_at <= :at and $cursor_now"
 search="c.contact_id in (select id from contacts where search_name like :word escape '\\')"
@@ -58,32 +57,24 @@ run() {
 }
 
 echo "--- chat list SQL, $n executions each (pgbench, 1 client, prepared); before -> after"
-run "agent: first page, today"             "$agent"      "" "select $cols from chats c where $mine_now $order"
-run "agent: first page, proposed"          "$agent"      "" "select $cols from chats c where $mine_new $order"
-run "agent: page 18, today"                "$agent"      "$agent_cursor" "select $cols from chats c where $mine_now and $cursor_now $order"
-run "agent: page 18, proposed"             "$agent"      "$agent_cursor" "select $cols from chats c where $mine_new and $cursor_new $order"
-run "agent: search \"maria\", today"       "$agent"      "" "select $cols from chats c where $mine_now and $search $order"
-run "agent: search \"maria\", proposed"    "$agent"      "" "select $cols from chats c where $mine_new and $search $order"
-run "new agent (no chats): first page, today"    "$newagent" "" "select $cols from chats c where $mine_now $order"
-run "new agent (no chats): first page, proposed" "$newagent" "" "select $cols from chats c where $mine_new $order"
-run "supervisor: first page, today"        "$supervisor" "" "select $cols from chats c where ($mine_now or c.department_id in (:department)) $order"
-run "supervisor: first page, proposed"     "$supervisor" "" "select $cols from chats c where ($mine_new or c.department_id in (:department)) $order"
-run "supervisor: page 18, today"           "$supervisor" "$supervisor_cursor" "select $cols from chats c where ($mine_now or c.department_id in (:department)) and $cursor_now $order"
-run "supervisor: page 18, proposed"        "$supervisor" "$supervisor_cursor" "select $cols from chats c where ($mine_new or c.department_id in (:department)) and $cursor_new $order"
-run "admin: page 18, today"                "$agent"      "$admin_cursor" "select $cols from chats c where 1 = 1 and $cursor_now $order"
-run "admin: page 18, proposed"             "$agent"      "$admin_cursor" "select $cols from chats c where 1 = 1 and $cursor_new $order"
+run "agent: first page, before the fix"             "$agent"      "" "select $cols from chats c where $mine_now $order"
+run "agent: first page, after"          "$agent"      "" "select $cols from chats c where $mine_new $order"
+run "agent: page 18, before the fix"                "$agent"      "$agent_cursor" "select $cols from chats c where $mine_now and $cursor_now $order"
+run "agent: page 18, after"             "$agent"      "$agent_cursor" "select $cols from chats c where $mine_new and $cursor_new $order"
+run "agent: search \"maria\", before the fix"       "$agent"      "" "select $cols from chats c where $mine_now and $search $order"
+run "agent: search \"maria\", after"    "$agent"      "" "select $cols from chats c where $mine_new and $search $order"
+run "new agent (no chats): first page, before the fix"    "$newagent" "" "select $cols from chats c where $mine_now $order"
+run "new agent (no chats): first page, after" "$newagent" "" "select $cols from chats c where $mine_new $order"
+run "supervisor: first page, before the fix"        "$supervisor" "" "select $cols from chats c where ($mine_now or c.department_id in (:department)) $order"
+run "supervisor: first page, after"     "$supervisor" "" "select $cols from chats c where ($mine_new or c.department_id in (:department)) $order"
+run "supervisor: page 18, before the fix"           "$supervisor" "$supervisor_cursor" "select $cols from chats c where ($mine_now or c.department_id in (:department)) and $cursor_now $order"
+run "supervisor: page 18, after"        "$supervisor" "$supervisor_cursor" "select $cols from chats c where ($mine_new or c.department_id in (:department)) and $cursor_new $order"
+run "admin: page 18, before the fix"                "$agent"      "$admin_cursor" "select $cols from chats c where 1 = 1 and $cursor_now $order"
+run "admin: page 18, after"             "$agent"      "$admin_cursor" "select $cols from chats c where 1 = 1 and $cursor_new $order"
 
-echo "--- counters (ChatQueries.counters: two statements), administrator and supervisor; before -> after the indexes"
-counters() {
-  run "admin: pending replies, $1"      "$agent" "" "select coalesce(sum(c.pending_replies), 0), count(*) from chats c where c.pending_replies > 0 and 1 = 1"
-  run "admin: NEW unassigned, $1"       "$agent" "" "select count(*) from chats c where c.state = 'NEW' and c.assigned_user_id is null and 1 = 1"
-  run "supervisor: pending replies, $1" "$supervisor" "" "select coalesce(sum(c.pending_replies), 0), count(*) from chats c where c.pending_replies > 0 and ($mine_now or c.department_id in (:department))"
-  run "supervisor: NEW unassigned, $1"  "$supervisor" "" "select count(*) from chats c where c.state = 'NEW' and c.assigned_user_id is null and ($mine_now or c.department_id in (:department))"
-}
-counters "today"
-q "create index bench_chats_awaiting_reply on chats (department_id, assigned_user_id) include (pending_replies) where pending_replies > 0;
-   create index bench_chats_queue on chats (department_id) where state = 'NEW' and assigned_user_id is null" >/dev/null
-q "vacuum analyze chats" >/dev/null
-counters "with the indexes"
-q "drop index bench_chats_awaiting_reply; drop index bench_chats_queue; analyze chats" >/dev/null
+echo "--- counters (ChatQueries.counters: two statements), with the schema's indexes (V7_2)"
+run "admin: pending replies"      "$agent" "" "select coalesce(sum(c.pending_replies), 0), count(*) from chats c where c.pending_replies > 0 and 1 = 1"
+run "admin: NEW unassigned"       "$agent" "" "select count(*) from chats c where c.state = 'NEW' and c.assigned_user_id is null and 1 = 1"
+run "supervisor: pending replies" "$supervisor" "" "select coalesce(sum(c.pending_replies), 0), count(*) from chats c where c.pending_replies > 0 and ($mine_new or c.department_id in (:department))"
+run "supervisor: NEW unassigned"  "$supervisor" "" "select count(*) from chats c where c.state = 'NEW' and c.assigned_user_id is null and ($mine_new or c.department_id in (:department))"
 echo "--- plans: $dir/plans.txt"
