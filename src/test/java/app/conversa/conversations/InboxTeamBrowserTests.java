@@ -149,6 +149,7 @@ class InboxTeamBrowserTests {
         assertThat(chosenPage.locator(".chat-row")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5000));
         assertThat(chosenPage).hasURL(Pattern.compile(".*q=ramirez.*"));
         row(chosenPage, "Héctor Ramírez").click();
+        assertThat(chosenPage.locator(".chat-panel h2")).hasText("Héctor Ramírez"); // the shortcut acts on the open chat
         chosenPage.keyboard().press("Alt+c");
         chosenPage.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close chat")).click();
         assertThat(chosenPage.getByTestId("chat-state")).hasText("Closed", new LocatorAssertions.HasTextOptions().setTimeout(5000));
