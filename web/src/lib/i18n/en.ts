@@ -426,6 +426,7 @@ export const en: Translation = {
     shortcutSend: 'Send',
     shortcutNewLine: 'New line',
     shortcutClose: 'Close the chat',
+    noneFiltered: 'No chat matches these filters.',
     noMatches: 'No chat matches “{{q}}”.',
     participants: 'Participants',
     removeParticipant: 'Remove {{name}}',

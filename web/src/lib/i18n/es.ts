@@ -425,6 +425,7 @@ export const es = {
     shortcutSend: 'Enviar',
     shortcutNewLine: 'Nueva línea',
     shortcutClose: 'Cerrar el chat',
+    noneFiltered: 'Ningún chat coincide con estos filtros.',
     noMatches: 'Ningún chat coincide con «{{q}}».',
     participants: 'Participantes',
     removeParticipant: 'Quitar a {{name}}',

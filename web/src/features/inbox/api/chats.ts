@@ -244,10 +244,10 @@ function useChatAction<V>(chatId: number, action: (variables: V) => Promise<void
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: action,
-    onSuccess: async () => {
-      const chat = await api.get<ChatView>(`/api/chats/${chatId}`).catch(() => undefined)
-      if (chat) queryClient.setQueryData(chatKeys.chat(chatId), chat)
-      await queryClient.invalidateQueries({ queryKey: chatKeys.lists })
+    onSuccess: () => { // done at once (dialogs close); the views catch up in the background
+      void api.get<ChatView>(`/api/chats/${chatId}`)
+        .then((chat) => queryClient.setQueryData(chatKeys.chat(chatId), chat), () => undefined)
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists })
       refreshCounters(queryClient)
     },
   })

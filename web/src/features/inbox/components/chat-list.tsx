@@ -76,6 +76,11 @@ function AlertSettings() {
   )
 }
 
+/** Whether the list is narrowed beyond the default (open chats, all I may see). */
+function filtered(filter: ChatFilter): boolean {
+  return filter.tab !== 'open' || filter.scope !== 'ALL' || Boolean(filter.assignee ?? filter.department ?? filter.connection)
+}
+
 const TABS: Tab[] = ['open', 'NEW', 'IN_PROGRESS', 'PENDING', 'CLOSED']
 
 /** Tabs by state, scope, the filters the user's role can use, and the search box. */
@@ -195,7 +200,9 @@ export function ChatList({ filter, onFilter, selectedId, onOpen, searchRef, onRo
       {chats.isPending && <Loading />}
       {chats.error && <ErrorMessage error={chats.error} />}
       {chats.data && rows.length === 0 && (
-        <p className="muted empty">{filter.q ? t('inbox.noMatches', { q: filter.q }) : t('inbox.empty')}</p>
+        <p className="muted empty">
+          {filter.q ? t('inbox.noMatches', { q: filter.q }) : filtered(filter) ? t('inbox.noneFiltered') : t('inbox.empty')}
+        </p>
       )}
       <ul data-testid="chat-rows">
         {rows.map((chat) => (

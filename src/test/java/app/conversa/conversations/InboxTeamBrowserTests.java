@@ -98,6 +98,7 @@ class InboxTeamBrowserTests {
         row(supervisorPage, "Gabriela Núñez").click();
         supervisorPage.getByLabel("Assigned to").selectOption(String.valueOf(chosen.id()));
         assertThat(row(supervisorPage, "Gabriela Núñez")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5000));
+        assertThat(supervisorPage.getByText("No chat matches these filters.")).isVisible();
         assertThat(supervisorPage.locator(".chat-panel h2")).hasText("Gabriela Núñez");
 
         // the chosen agent is alerted and sees it appear, with its pending count
@@ -153,6 +154,9 @@ class InboxTeamBrowserTests {
         chosenPage.keyboard().press("Alt+c");
         chosenPage.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close chat")).click();
         assertThat(chosenPage.getByTestId("chat-state")).hasText("Closed", new LocatorAssertions.HasTextOptions().setTimeout(5000));
+        assertThat(chosenPage.getByRole(AriaRole.DIALOG)).isHidden();
+        // closing cleared the last pending reply: the badge goes
+        assertThat(chosenPage.getByTestId("pending-total")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5000));
         screenshot(chosenPage, "team-5-agent-closed-by-shortcut");
         assertThat(admin.get("/api/chats/" + second).json().get("state").asString()).isEqualTo("CLOSED");
         assertThat(consoleErrors).as("browser console errors").isEmpty();
