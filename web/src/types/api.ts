@@ -173,7 +173,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["assign"];
+        post: operations["assign_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -324,6 +324,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["clients"];
+        put?: never;
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["client"];
+        put: operations["updateClient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/inactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["inactivateClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reactivateClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections": {
         parameters: {
             query?: never;
@@ -333,7 +397,7 @@ export interface paths {
         };
         get: operations["list_2"];
         put?: never;
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -348,7 +412,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["update_2"];
+        put: operations["update_3"];
         post?: never;
         delete?: never;
         options?: never;
@@ -365,7 +429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["inactivate_2"];
+        post: operations["inactivate_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -381,7 +445,103 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["reactivate_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["contacts"];
+        put?: never;
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["contact"];
+        put: operations["update_2"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contactId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contactId}/inactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["inactivate_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contactId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post: operations["reactivate_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contactId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["validate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -632,6 +792,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignContactRequest: {
+            /**
+             * Format: int64
+             * @description null: nobody
+             */
+            userId?: number | null;
+        };
         AssignmentRequest: {
             /**
              * Format: int64
@@ -695,6 +862,31 @@ export interface components {
             state: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
             windowOpen: boolean;
         };
+        ClientContact: {
+            displayName?: string;
+            /** Format: int64 */
+            id?: number;
+            phone?: string | null;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+        };
+        ClientView: {
+            balance: components["schemas"]["Money"];
+            contacts: components["schemas"]["ClientContact"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            daysOverdue: number | null;
+            documentId: string | null;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            notes: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ConnectionResponse: {
             accessTokenSet: boolean;
             active: boolean;
@@ -717,10 +909,26 @@ export interface components {
             welcomeMessage: string | null;
         };
         ContactView: {
+            /** Format: int64 */
+            assignedUserId: number | null;
+            assignedUserName: string | null;
+            /** Format: int64 */
+            clientId: number | null;
+            clientName: string | null;
+            /** Format: date-time */
+            createdAt: string;
             displayName: string;
+            email: string | null;
             /** Format: int64 */
             id: number;
+            /** @example +593987654321 */
             phone: string | null;
+            /** @enum {string} */
+            reviewState: "NEEDS_REVIEW" | "VALIDATED";
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreateConnectionRequest: {
             accessToken: string;
@@ -766,6 +974,14 @@ export interface components {
         };
         CursorPageChatView: {
             items: components["schemas"]["ChatView"][];
+            nextCursor: string | null;
+        };
+        CursorPageClientView: {
+            items: components["schemas"]["ClientView"][];
+            nextCursor: string | null;
+        };
+        CursorPageContactView: {
+            items: components["schemas"]["ContactView"][];
             nextCursor: string | null;
         };
         CursorPageCriticalEventResponse: {
@@ -861,6 +1077,12 @@ export interface components {
             status: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
             text: string | null;
         };
+        Money: {
+            /** @example 120.5 */
+            amount?: string;
+            /** @example USD */
+            currency?: string;
+        } | null;
         ParticipantRequest: {
             /** Format: int64 */
             userId?: number;
@@ -888,6 +1110,46 @@ export interface components {
         RolesResponse: {
             permissions: components["schemas"]["PermissionResponse"][];
             roles: components["schemas"]["RoleResponse"][];
+        };
+        SaveClientRequest: {
+            /** @example 120.5 */
+            balance?: number | null;
+            /** @example USD */
+            currency?: string | null;
+            /**
+             * Format: int32
+             * @example 45
+             */
+            daysOverdue?: number | null;
+            /** @example 1712345678 */
+            documentId?: string | null;
+            /** @example José Núñez */
+            name: string;
+            notes?: string | null;
+        };
+        SaveContactRequest: {
+            /**
+             * Format: int64
+             * @description The client (account holder) the contact belongs to
+             */
+            clientId?: number | null;
+            /**
+             * @description ISO 3166 country for a number typed without its country code; the company's default when absent
+             * @example EC
+             */
+            country?: string | null;
+            /** @example José Núñez */
+            displayName: string;
+            /**
+             * Format: email
+             * @example jose.nunez@example.com
+             */
+            email?: string | null;
+            /**
+             * @description Any common format; without a country code it is read in `country`
+             * @example 099 123 4567
+             */
+            phone: string;
         };
         SaveDepartmentRequest: {
             description?: string;
@@ -966,12 +1228,15 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AssignContactRequest = components['schemas']['AssignContactRequest'];
 export type AssignmentRequest = components['schemas']['AssignmentRequest'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 export type ChatCountersView = components['schemas']['ChatCountersView'];
 export type ChatView = components['schemas']['ChatView'];
+export type ClientContact = components['schemas']['ClientContact'];
+export type ClientView = components['schemas']['ClientView'];
 export type ConnectionResponse = components['schemas']['ConnectionResponse'];
 export type ContactView = components['schemas']['ContactView'];
 export type CreateConnectionRequest = components['schemas']['CreateConnectionRequest'];
@@ -979,6 +1244,8 @@ export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type CriticalEventResponse = components['schemas']['CriticalEventResponse'];
 export type CursorPageAuditEntryResponse = components['schemas']['CursorPageAuditEntryResponse'];
 export type CursorPageChatView = components['schemas']['CursorPageChatView'];
+export type CursorPageClientView = components['schemas']['CursorPageClientView'];
+export type CursorPageContactView = components['schemas']['CursorPageContactView'];
 export type CursorPageCriticalEventResponse = components['schemas']['CursorPageCriticalEventResponse'];
 export type CursorPageMessageView = components['schemas']['CursorPageMessageView'];
 export type DemoAccountResponse = components['schemas']['DemoAccountResponse'];
@@ -988,12 +1255,15 @@ export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type MediaView = components['schemas']['MediaView'];
 export type MessageView = components['schemas']['MessageView'];
+export type Money = components['schemas']['Money'];
 export type ParticipantRequest = components['schemas']['ParticipantRequest'];
 export type ParticipantView = components['schemas']['ParticipantView'];
 export type PermissionResponse = components['schemas']['PermissionResponse'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
+export type SaveClientRequest = components['schemas']['SaveClientRequest'];
+export type SaveContactRequest = components['schemas']['SaveContactRequest'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
 export type SendMessageRequest = components['schemas']['SendMessageRequest'];
 export type StateRequest = components['schemas']['StateRequest'];
@@ -1230,7 +1500,7 @@ export interface operations {
             };
         };
     };
-    assign: {
+    assign_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1490,6 +1760,147 @@ export interface operations {
             };
         };
     };
+    clients: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "ACTIVE" | "INACTIVE";
+                after?: string;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageClientView"];
+                };
+            };
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClientRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClientView"];
+                };
+            };
+        };
+    };
+    client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClientView"];
+                };
+            };
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClientRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClientView"];
+                };
+            };
+        };
+    };
+    inactivateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClientView"];
+                };
+            };
+        };
+    };
+    reactivateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ClientView"];
+                };
+            };
+        };
+    };
     list_2: {
         parameters: {
             query?: never;
@@ -1510,7 +1921,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1534,7 +1945,7 @@ export interface operations {
             };
         };
     };
-    update_2: {
+    update_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1560,7 +1971,7 @@ export interface operations {
             };
         };
     };
-    inactivate_2: {
+    inactivate_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1582,7 +1993,7 @@ export interface operations {
             };
         };
     };
-    reactivate_2: {
+    reactivate_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1600,6 +2011,197 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    contacts: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "ACTIVE" | "INACTIVE";
+                reviewState?: "NEEDS_REVIEW" | "VALIDATED";
+                assignee?: number;
+                after?: string;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CursorPageContactView"];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    update_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveContactRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignContactRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    inactivate_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    reactivate_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ContactView"];
                 };
             };
         };

@@ -79,6 +79,21 @@ class AuthorizationMatrixIntegrationTests {
             row("POST", "/api/chats/{chatId}/attachments", "/api/chats/999999/attachments", SIGNED_IN),
             row("POST", "/api/chats/{chatId}/messages/{messageId}/retry", "/api/chats/999999/messages/1/retry", SIGNED_IN),
             row("GET", "/api/media/{mediaId}", "/api/media/999999", SIGNED_IN),
+            // contacts and clients: reads narrowed to the caller's scope (ContactVisibility; others answer 404)
+            row("GET", "/api/contacts", "/api/contacts", SIGNED_IN),
+            row("GET", "/api/contacts/{contactId}", "/api/contacts/999999", SIGNED_IN),
+            row("POST", "/api/contacts", "/api/contacts", SIGNED_IN),
+            row("PUT", "/api/contacts/{contactId}", "/api/contacts/999999", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/contacts/{contactId}/assignment", "/api/contacts/999999/assignment", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/contacts/{contactId}/validate", "/api/contacts/999999/validate", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/contacts/{contactId}/inactivate", "/api/contacts/999999/inactivate", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/contacts/{contactId}/reactivate", "/api/contacts/999999/reactivate", SUPERVISOR_AND_ADMIN),
+            row("GET", "/api/clients", "/api/clients", SIGNED_IN),
+            row("GET", "/api/clients/{clientId}", "/api/clients/999999", SIGNED_IN),
+            row("POST", "/api/clients", "/api/clients", SUPERVISOR_AND_ADMIN),
+            row("PUT", "/api/clients/{clientId}", "/api/clients/999999", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/clients/{clientId}/inactivate", "/api/clients/999999/inactivate", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/clients/{clientId}/reactivate", "/api/clients/999999/reactivate", SUPERVISOR_AND_ADMIN),
             // the WhatsApp simulator: only in demo mode and tests (absent in production), open like Meta and a phone
             // like Meta, the fake Graph API wants the number's bearer token (a session is not one)
             row("POST", "/sandbox/graph/{version}/{phoneNumberId}/messages", "/sandbox/graph/v24.0/1/messages", "401 401 401 401"),

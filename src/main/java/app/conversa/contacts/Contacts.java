@@ -16,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Contacts {
 
     private final JdbcClient jdbc;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
-    Contacts(JdbcClient jdbc, Clock clock) {
+    Contacts(JdbcClient jdbc, PhoneNumbers phones, Clock clock) {
         this.jdbc = jdbc;
+        this.phones = phones;
         this.clock = clock;
     }
 
@@ -31,7 +33,7 @@ public class Contacts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long identifyWhatsApp(long connectionId, String waId, String profileName) {
-        String phone = "+" + waId;
+        String phone = phones.fromWhatsAppId(waId); // E.164, as contacts typed by hand: the same person matches
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         var known = jdbc.sql("""
                 select i.contact_id, i.profile_name, c.display_name from contact_whatsapp_identities i
@@ -72,8 +74,8 @@ public class Contacts {
     private long insertContact(String name, String phone, java.time.OffsetDateTime now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into contacts (display_name, search_name, phone, phone_digits, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                insert into contacts (display_name, search_name, phone, phone_digits, review_state, created_at, updated_at)
+                values (?, ?, ?, ?, 'NEEDS_REVIEW', ?, ?)""")
                 .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), now, now)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);

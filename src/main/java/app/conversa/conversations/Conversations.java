@@ -323,17 +323,8 @@ class Conversations {
         }
     }
 
-    /**
-     * Administrators may choose any active user; supervisors, users who share one of their
-     * departments; the chosen user must be able to work chats (send messages).
-     */
     private void requireColleague(CurrentUser user, long candidateId) {
-        var candidate = users.currentUser(candidateId)
-                .filter(found -> found.permissions().contains(app.conversa.identity.Permission.MESSAGES_SEND))
-                .orElseThrow(() -> ConversaException.invalid("chat.assignee_invalid"));
-        boolean inScope = user.isAdministrator()
-                || candidate.departmentIds().stream().anyMatch(user.departmentIds()::contains);
-        if (!inScope) {
+        if (!users.canReceiveWork(user, candidateId)) {
             throw ConversaException.invalid("chat.assignee_invalid");
         }
     }

@@ -30,6 +30,30 @@ public class UserDirectory {
         return names;
     }
 
+    /** The ids of the users who belong to any of these departments (a supervisor's colleagues). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> usersInDepartments(java.util.Collection<Long> departmentIds) {
+        if (departmentIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select distinct user_id from user_departments where department_id in (:ids)")
+                .param("ids", departmentIds).query(Long.class).list());
+    }
+
+    /**
+     * Whether {@code chooser} may give work (a chat, a contact) to this user: the user must be active
+     * and able to answer chats; administrators choose anyone, others only users who share one of
+     * their departments.
+     */
+    @Transactional(readOnly = true)
+    public boolean canReceiveWork(CurrentUser chooser, long candidateId) {
+        return currentUser(candidateId)
+                .filter(candidate -> candidate.permissions().contains(Permission.MESSAGES_SEND))
+                .filter(candidate -> chooser.isAdministrator()
+                        || candidate.departmentIds().stream().anyMatch(chooser.departmentIds()::contains))
+                .isPresent();
+    }
+
     /** The user as signed in now, or empty when the user no longer exists or is inactive. */
     @Transactional(readOnly = true)
     public Optional<CurrentUser> currentUser(long id) {

@@ -27,6 +27,7 @@ public final class SecretBox {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    private final SecretKey blindIndexKey;
     private final SecureRandom random = new SecureRandom();
 
     public SecretBox(byte[] key) {
@@ -34,6 +35,29 @@ public final class SecretBox {
             throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256)");
         }
         this.key = new SecretKeySpec(key, "AES");
+        // a separate key for the keyed hashes, derived from the same secret (never the AES key itself)
+        this.blindIndexKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"),
+                "conversa/blind-index/v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    /**
+     * A keyed hash of a value, for exact-match lookups on a sealed column (a blind index): equal
+     * values give equal hashes for one context, and without the key the hash reveals nothing.
+     * Hex, 64 characters.
+     */
+    public String blindIndex(String value, String context) {
+        byte[] mac = hmac(blindIndexKey, (context + "\0" + value).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(mac);
+    }
+
+    private static byte[] hmac(SecretKey key, byte[] data) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     public byte[] seal(byte[] plain, String context) {

@@ -45,6 +45,16 @@ class SecretBoxTests {
     }
 
     @Test
+    void blindIndexesMatchEqualValuesPerContextAndKeyOnly() {
+        String hash = box.blindIndex("1712345678", "clients.document");
+        assertThat(hash).hasSize(64).isEqualTo(box.blindIndex("1712345678", "clients.document"))
+                .doesNotContain("1712345678");
+        assertThat(box.blindIndex("1712345679", "clients.document")).isNotEqualTo(hash);
+        assertThat(box.blindIndex("1712345678", "other.column")).isNotEqualTo(hash);
+        assertThat(new SecretBox(key((byte) 8)).blindIndex("1712345678", "clients.document")).as("another key").isNotEqualTo(hash);
+    }
+
+    @Test
     void onlyAes256KeysAreAccepted() {
         assertThatThrownBy(() -> new SecretBox(new byte[16])).hasMessageContaining("32 bytes");
     }

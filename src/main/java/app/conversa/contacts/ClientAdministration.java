@@ -1,0 +1,286 @@
+package app.conversa.contacts;
+
+import app.conversa.audit.AuditTrail;
+import app.conversa.contacts.ContactAdministration.NameCursor;
+import app.conversa.contacts.ContactRecords.ClientContact;
+import app.conversa.contacts.ContactRecords.ClientView;
+import app.conversa.contacts.ContactRecords.Money;
+import app.conversa.contacts.ContactRecords.SaveClientRequest;
+import app.conversa.contacts.ContactRecords.Status;
+import app.conversa.identity.CurrentUser;
+import app.conversa.identity.Permission;
+import app.conversa.shared.ConversaException;
+import app.conversa.shared.CursorPage;
+import app.conversa.shared.SecretBox;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Clients, the account holders (B1): name, and the personal data a collections company works
+ * with, sealed at rest: document id, balance, days overdue, notes. The document id also gets a
+ * keyed hash, so it can be found and kept unique without being readable in the database. Only
+ * {@code contacts.edit_sensitive} changes the document id, balance or days overdue, and every such
+ * change is audited with its old and new values.
+ */
+@Service
+class ClientAdministration {
+
+    private static final String SENSITIVE = "clients.sensitive";
+    private static final String NOTES = "clients.notes";
+    private static final String DOCUMENT = "clients.document";
+
+    /** The sealed part of a client. */
+    record Sensitive(String documentId, BigDecimal balance, String currency, Integer daysOverdue) {
+        static final Sensitive NONE = new Sensitive(null, null, null, null);
+    }
+
+    private record Row(long id, String name, byte[] sensitive, byte[] notes, Status status, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt, String searchName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ContactVisibility visibility;
+    private final SecretBox secrets;
+    private final ObjectMapper json;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ClientAdministration(JdbcClient jdbc, ContactVisibility visibility, SecretBox secrets, ObjectMapper json,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+        this.secrets = secrets;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Clients by name; {@code q}: name words, an exact document id, or a contact's phone digits. */
+    @Transactional(readOnly = true)
+    CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size) {
+        var condition = visibility.clients(user);
+        var where = new ArrayList<String>(List.of(condition.sql()));
+        var params = new HashMap<String, Object>(condition.params());
+        if (status != null) {
+            where.add("l.status = :status");
+            params.put("status", status.name());
+        }
+        if (query != null && !query.isBlank()) {
+            var alternatives = new ArrayList<String>();
+            params.put("document", documentHash(query));
+            alternatives.add("l.document_hash = :document");
+            ContactSearch.parse(query).ifPresent(search -> {
+                alternatives.add("l.id in (select client_id from contacts where id in (" + search.sql() + "))");
+                params.putAll(search.params());
+                if (search.params().containsKey("searchName0")) { // the words also name the client
+                    var words = new ArrayList<String>();
+                    search.params().forEach((name, value) -> {
+                        if (name.startsWith("searchName")) {
+                            words.add("l.search_name like :" + name + " escape '\\'");
+                        }
+                    });
+                    alternatives.add("(" + String.join(" and ", words) + ")");
+                }
+            });
+            where.add("(" + String.join(" or ", alternatives) + ")");
+        }
+        if (after != null && !after.isBlank()) {
+            var cursor = NameCursor.parse(after);
+            where.add("l.search_name >= :afterName");
+            where.add("(l.search_name > :afterName or l.id > :afterId)");
+            params.put("afterName", cursor.name());
+            params.put("afterId", cursor.id());
+        }
+        var rows = jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name "
+                + "from clients l where " + String.join(" and ", where) + " order by l.search_name, l.id fetch first "
+                + (size + 1) + " rows only").params(params).query(ClientAdministration::row).list();
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(views(user, page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    @Transactional(readOnly = true)
+    ClientView get(CurrentUser user, long clientId) {
+        return views(user, List.of(visible(user, clientId))).getFirst();
+    }
+
+    @Transactional
+    ClientView create(CurrentUser user, SaveClientRequest request) {
+        var sensitive = sensitiveOf(request);
+        if (!sensitive.equals(Sensitive.NONE)) {
+            requireSensitiveRight(user);
+        }
+        var now = now();
+        var keys = new GeneratedKeyHolder();
+        String name = request.name().strip();
+        try {
+            jdbc.sql("""
+                    insert into clients (name, search_name, document_hash, sensitive, notes, status, created_by, created_at,
+                        updated_at, version)
+                    values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
+                    .params(name, ContactSearch.foldName(name), documentHash(sensitive.documentId()), seal(sensitive),
+                            sealNotes(request.notes()), user.id(), now, now)
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw ConversaException.conflict("client.document_taken");
+        }
+        long id = keys.getKeyAs(Long.class);
+        audit.record(user.actor(), "client.created", "client", id, Map.of());
+        if (!sensitive.equals(Sensitive.NONE)) {
+            audit.record(user.actor(), "client.sensitive_changed", "client", id, differences(Sensitive.NONE, sensitive));
+        }
+        return get(user, id);
+    }
+
+    /** Edits a client; changing a sensitive field needs {@code contacts.edit_sensitive} (403 otherwise). */
+    @Transactional
+    ClientView update(CurrentUser user, long clientId, SaveClientRequest request) {
+        var row = visible(user, clientId);
+        var before = open(row.sensitive());
+        var after = sensitiveOf(request);
+        var changes = differences(before, after);
+        if (!changes.isEmpty()) {
+            requireSensitiveRight(user);
+        }
+        String name = request.name().strip();
+        try {
+            jdbc.sql("""
+                    update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, notes = ?, updated_at = ?,
+                        version = version + 1 where id = ?""")
+                    .params(name, ContactSearch.foldName(name), documentHash(after.documentId()), seal(after),
+                            sealNotes(request.notes()), now(), clientId).update();
+        } catch (DuplicateKeyException e) {
+            throw ConversaException.conflict("client.document_taken");
+        }
+        audit.record(user.actor(), "client.updated", "client", clientId, Map.of());
+        if (!changes.isEmpty()) {
+            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, changes);
+        }
+        return get(user, clientId);
+    }
+
+    @Transactional
+    ClientView setActive(CurrentUser user, long clientId, boolean active) {
+        visible(user, clientId);
+        Status target = active ? Status.ACTIVE : Status.INACTIVE;
+        int changed = jdbc.sql("update clients set status = ?, updated_at = ?, version = version + 1 where id = ? and status <> ?")
+                .params(target.name(), now(), clientId, target.name()).update();
+        if (changed > 0) {
+            audit.record(user.actor(), active ? "client.reactivated" : "client.inactivated", "client", clientId, Map.of());
+        }
+        return get(user, clientId);
+    }
+
+    private static void requireSensitiveRight(CurrentUser user) {
+        if (!user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE)) {
+            throw ConversaException.forbidden("client.sensitive_forbidden");
+        }
+    }
+
+    /** Field → {from, to} for each sensitive value that changes: the audit's record of it. */
+    private static Map<String, Object> differences(Sensitive before, Sensitive after) {
+        var changes = new LinkedHashMap<String, Object>();
+        compare(changes, "documentId", before.documentId(), after.documentId());
+        compare(changes, "balance", plain(before.balance()), plain(after.balance()));
+        compare(changes, "currency", before.currency(), after.currency());
+        compare(changes, "daysOverdue", before.daysOverdue(), after.daysOverdue());
+        return changes;
+    }
+
+    private static void compare(Map<String, Object> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            var change = new LinkedHashMap<String, Object>();
+            change.put("from", before);
+            change.put("to", after);
+            changes.put(field, change);
+        }
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static Sensitive sensitiveOf(SaveClientRequest request) {
+        String document = request.documentId() == null || request.documentId().isBlank() ? null
+                : request.documentId().strip().toUpperCase(java.util.Locale.ROOT);
+        BigDecimal balance = request.balance() == null ? null : request.balance().setScale(2, java.math.RoundingMode.HALF_EVEN);
+        String currency = balance == null ? null : (request.currency() == null ? "USD" : request.currency());
+        return new Sensitive(document, balance, currency, request.daysOverdue());
+    }
+
+    private String documentHash(String documentId) {
+        return documentId == null || documentId.isBlank() ? null
+                : secrets.blindIndex(documentId.strip().toUpperCase(java.util.Locale.ROOT), DOCUMENT);
+    }
+
+    private byte[] seal(Sensitive sensitive) {
+        return sensitive.equals(Sensitive.NONE) ? null : secrets.seal(json.writeValueAsBytes(sensitive), SENSITIVE);
+    }
+
+    private Sensitive open(byte[] sealed) {
+        return sealed == null ? Sensitive.NONE : json.readValue(secrets.open(sealed, SENSITIVE), Sensitive.class);
+    }
+
+    private byte[] sealNotes(String notes) {
+        return notes == null || notes.isBlank() ? null : secrets.seal(notes.strip().getBytes(StandardCharsets.UTF_8), NOTES);
+    }
+
+    private String openNotes(byte[] sealed) {
+        return sealed == null ? null : new String(secrets.open(sealed, NOTES), StandardCharsets.UTF_8);
+    }
+
+    private Row visible(CurrentUser user, long clientId) {
+        var condition = visibility.clients(user);
+        return jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name "
+                + "from clients l where l.id = :client and " + condition.sql())
+                .params(condition.params()).param("client", clientId).query(ClientAdministration::row).optional()
+                .orElseThrow(() -> ConversaException.hidden("client.not_found", clientId));
+    }
+
+    /** The client's contacts are listed as far as the user may see them. */
+    private List<ClientView> views(CurrentUser user, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var condition = visibility.contacts(user);
+        var contacts = jdbc.sql("select k.client_id, k.id, k.display_name, k.phone, k.status from contacts k "
+                + "where k.client_id in (:clients) and " + condition.sql() + " order by k.search_name, k.id")
+                .params(condition.params()).param("clients", rows.stream().map(Row::id).toList())
+                .query((rs, n) -> Map.entry(rs.getLong(1), new ClientContact(rs.getLong(2), rs.getString(3), rs.getString(4),
+                        Status.valueOf(rs.getString(5)))))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return rows.stream().map(row -> {
+            var sensitive = open(row.sensitive());
+            var balance = sensitive.balance() == null ? null : new Money(sensitive.balance().toPlainString(), sensitive.currency());
+            return new ClientView(row.id(), row.name(), sensitive.documentId(), balance, sensitive.daysOverdue(),
+                    openNotes(row.notes()), row.status(), contacts.getOrDefault(row.id(), List.of()),
+                    row.createdAt().toInstant(), row.updatedAt().toInstant());
+        }).toList();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4), Status.valueOf(rs.getString(5)),
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

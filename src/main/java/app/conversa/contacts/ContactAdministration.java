@@ -1,0 +1,286 @@
+package app.conversa.contacts;
+
+import app.conversa.audit.AuditTrail;
+import app.conversa.contacts.ContactRecords.AssignContactRequest;
+import app.conversa.contacts.ContactRecords.ContactView;
+import app.conversa.contacts.ContactRecords.ReviewState;
+import app.conversa.contacts.ContactRecords.SaveContactRequest;
+import app.conversa.contacts.ContactRecords.Status;
+import app.conversa.identity.CurrentUser;
+import app.conversa.identity.Permission;
+import app.conversa.identity.UserDirectory;
+import app.conversa.shared.ConversaException;
+import app.conversa.shared.CursorPage;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts as records people manage (B1, B3, R2-R4): list and search within the user's scope,
+ * create (agents quick-create, for review), edit, assign, validate, inactivate. Nothing is
+ * deleted. Phones are stored in E.164, so a contact typed by hand and the same person writing in
+ * on WhatsApp are one contact.
+ */
+@Service
+class ContactAdministration {
+
+    private static final String COLUMNS = """
+            k.id, k.display_name, k.phone, k.email, k.status, k.review_state, k.assigned_user_id, k.client_id,
+            k.created_at, k.updated_at, k.search_name""";
+
+    record Filter(String query, Status status, ReviewState reviewState, Long assignedUserId) {
+    }
+
+    private record Row(long id, String displayName, String phone, String email, Status status, ReviewState reviewState,
+            Long assignedUserId, Long clientId, OffsetDateTime createdAt, OffsetDateTime updatedAt, String searchName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ContactVisibility visibility;
+    private final PhoneNumbers phones;
+    private final UserDirectory users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ContactAdministration(JdbcClient jdbc, ContactVisibility visibility, PhoneNumbers phones, UserDirectory users,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+        this.phones = phones;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Contacts by name, page by page ({@code after}: the previous page's cursor). */
+    @Transactional(readOnly = true)
+    CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size) {
+        var condition = visibility.contacts(user);
+        var where = new ArrayList<String>(List.of(condition.sql()));
+        var params = new HashMap<String, Object>(condition.params());
+        if (filter.status() != null) {
+            where.add("k.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.reviewState() != null) {
+            where.add("k.review_state = :review");
+            params.put("review", filter.reviewState().name());
+        }
+        if (filter.assignedUserId() != null) {
+            where.add("k.assigned_user_id = :assignee");
+            params.put("assignee", filter.assignedUserId());
+        }
+        ContactSearch.parse(filter.query()).ifPresent(search -> {
+            where.add("k.id in (" + search.sql() + ")");
+            params.putAll(search.params());
+        });
+        if (after != null && !after.isBlank()) {
+            var cursor = NameCursor.parse(after);
+            where.add("k.search_name >= :afterName");
+            where.add("(k.search_name > :afterName or k.id > :afterId)");
+            params.put("afterName", cursor.name());
+            params.put("afterId", cursor.id());
+        }
+        var rows = jdbc.sql("select " + COLUMNS + " from contacts k where " + String.join(" and ", where)
+                + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only")
+                .params(params).query(ContactAdministration::row).list();
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(views(page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    @Transactional(readOnly = true)
+    ContactView get(CurrentUser user, long contactId) {
+        return views(List.of(visible(user, contactId))).getFirst();
+    }
+
+    /**
+     * A new contact. Agents may quick-create (their contact waits for review and is theirs);
+     * supervisors and administrators create validated contacts. One contact per phone number.
+     */
+    @Transactional
+    ContactView create(CurrentUser user, SaveContactRequest request) {
+        String phone = phones.normalize(request.phone(), request.country());
+        requirePhoneFree(phone, null);
+        requireClient(user, request.clientId());
+        boolean reviewer = user.permissions().contains(Permission.CONTACTS_MANAGE);
+        var now = now();
+        var keys = new GeneratedKeyHolder();
+        String name = request.displayName().strip();
+        jdbc.sql("""
+                insert into contacts (display_name, search_name, phone, phone_digits, email, status, review_state,
+                    assigned_user_id, client_id, created_by, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, 0)""")
+                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), blankToNull(request.email()),
+                        (reviewer ? ReviewState.VALIDATED : ReviewState.NEEDS_REVIEW).name(), reviewer ? null : user.id(),
+                        request.clientId(), user.id(), now, now)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        audit.record(user.actor(), "contact.created", "contact", id, Map.of("reviewed", reviewer));
+        return get(user, id);
+    }
+
+    @Transactional
+    ContactView update(CurrentUser user, long contactId, SaveContactRequest request) {
+        var before = visible(user, contactId);
+        String phone = phones.normalize(request.phone(), request.country());
+        requirePhoneFree(phone, contactId);
+        requireClient(user, request.clientId());
+        String name = request.displayName().strip();
+        String email = blankToNull(request.email());
+        var changed = new ArrayList<String>();
+        if (!name.equals(before.displayName())) {
+            changed.add("displayName");
+        }
+        if (!phone.equals(before.phone())) {
+            changed.add("phone");
+        }
+        if (!Objects.equals(email, before.email())) {
+            changed.add("email");
+        }
+        if (!Objects.equals(request.clientId(), before.clientId())) {
+            changed.add("clientId");
+        }
+        if (changed.isEmpty()) {
+            return get(user, contactId);
+        }
+        jdbc.sql("""
+                update contacts set display_name = ?, search_name = ?, phone = ?, phone_digits = ?, email = ?, client_id = ?,
+                    updated_at = ?, version = version + 1 where id = ?""")
+                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), email, request.clientId(), now(),
+                        contactId).update();
+        audit.record(user.actor(), "contact.updated", "contact", contactId, Map.of("fields", changed));
+        return get(user, contactId);
+    }
+
+    /** Gives the contact to an agent (or nobody), by the same rule as chats. */
+    @Transactional
+    ContactView assign(CurrentUser user, long contactId, AssignContactRequest request) {
+        var before = visible(user, contactId);
+        if (request.userId() != null && !users.canReceiveWork(user, request.userId())) {
+            throw ConversaException.invalid("contact.assignee_invalid");
+        }
+        jdbc.sql("update contacts set assigned_user_id = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(request.userId(), now(), contactId).update();
+        var details = new LinkedHashMap<String, Object>();
+        details.put("from", before.assignedUserId());
+        details.put("to", request.userId());
+        audit.record(user.actor(), "contact.assigned", "contact", contactId, details);
+        return get(user, contactId);
+    }
+
+    /** A supervisor checked and completed a contact that waited for review. */
+    @Transactional
+    ContactView validate(CurrentUser user, long contactId) {
+        visible(user, contactId);
+        int changed = jdbc.sql("""
+                update contacts set review_state = 'VALIDATED', updated_at = ?, version = version + 1
+                where id = ? and review_state = 'NEEDS_REVIEW'""").params(now(), contactId).update();
+        if (changed > 0) {
+            audit.record(user.actor(), "contact.validated", "contact", contactId, Map.of());
+        }
+        return get(user, contactId);
+    }
+
+    /** Inactivates or reactivates: the contact and its history stay. */
+    @Transactional
+    ContactView setActive(CurrentUser user, long contactId, boolean active) {
+        visible(user, contactId);
+        Status target = active ? Status.ACTIVE : Status.INACTIVE;
+        int changed = jdbc.sql("update contacts set status = ?, updated_at = ?, version = version + 1 where id = ? and status <> ?")
+                .params(target.name(), now(), contactId, target.name()).update();
+        if (changed > 0) {
+            audit.record(user.actor(), active ? "contact.reactivated" : "contact.inactivated", "contact", contactId, Map.of());
+        }
+        return get(user, contactId);
+    }
+
+    private Row visible(CurrentUser user, long contactId) {
+        var condition = visibility.contacts(user);
+        return jdbc.sql("select " + COLUMNS + " from contacts k where k.id = :contact and " + condition.sql())
+                .params(condition.params()).param("contact", contactId).query(ContactAdministration::row).optional()
+                .orElseThrow(() -> ConversaException.hidden("contact.not_found", contactId));
+    }
+
+    private void requirePhoneFree(String phone, Long except) {
+        boolean taken = jdbc.sql("select count(*) from contacts where phone = ? and id <> ?")
+                .params(phone, except == null ? -1L : except).query(Long.class).single() > 0;
+        if (taken) {
+            throw ConversaException.conflict("contact.phone_taken", phone);
+        }
+    }
+
+    private void requireClient(CurrentUser user, Long clientId) {
+        if (clientId == null) {
+            return;
+        }
+        var condition = visibility.clients(user);
+        boolean known = jdbc.sql("select count(*) from clients l where l.id = :client and " + condition.sql())
+                .params(condition.params()).param("client", clientId).query(Long.class).single() > 0;
+        if (!known) {
+            throw ConversaException.invalid("contact.client_invalid", clientId);
+        }
+    }
+
+    private List<ContactView> views(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var clientIds = rows.stream().map(Row::clientId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> clientNames = clientIds.isEmpty() ? Map.of() : jdbc.sql("select id, name from clients where id in (:ids)")
+                .param("ids", clientIds).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        var names = users.displayNames(rows.stream().map(Row::assignedUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(row -> new ContactView(row.id(), row.displayName(), row.phone(), row.email(), row.status(),
+                row.reviewState(), row.assignedUserId(), row.assignedUserId() == null ? null : names.get(row.assignedUserId()),
+                row.clientId(), row.clientId() == null ? null : clientNames.get(row.clientId()), row.createdAt().toInstant(),
+                row.updatedAt().toInstant())).toList();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Status.valueOf(rs.getString(5)),
+                ReviewState.valueOf(rs.getString(6)), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class), rs.getString(11));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** "base64url(name).id": the keyset of lists ordered by folded name. */
+    record NameCursor(String name, long id) {
+        static String of(String name, long id) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((name == null ? "" : name).getBytes(StandardCharsets.UTF_8))
+                    + "." + id;
+        }
+
+        static NameCursor parse(String cursor) {
+            try {
+                int dot = cursor.lastIndexOf('.');
+                return new NameCursor(new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8),
+                        Long.parseLong(cursor.substring(dot + 1)));
+            } catch (RuntimeException e) {
+                throw ConversaException.invalid("contact.bad_cursor");
+            }
+        }
+    }
+}
