@@ -2,6 +2,7 @@
 export const SECTIONS = [
   { path: '/', label: 'nav.home', permission: null },
   { path: '/inbox', label: 'nav.inbox', permission: null },
+  { path: '/contacts', label: 'nav.contacts', permission: null },
   { path: '/connections', label: 'nav.connections', permission: 'connections.view' },
   { path: '/users', label: 'nav.users', permission: 'users.manage' },
   { path: '/roles', label: 'nav.roles', permission: 'roles.manage' },

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router'
+import { ClientPage, ContactPage, ContactPanel } from '../features/contacts/components/contact-details'
+import { ContactsPage } from '../features/contacts/components/contacts-page'
 import { InboxPage } from '../features/inbox/components/inbox-page'
 import { PhonePage } from '../features/phone/phone-page'
 import { AuditLogPage } from '../features/audit/components/audit-log-page'
@@ -21,6 +23,9 @@ import { RouteError } from './routes/route-error'
 import { UsersRoute } from './routes/users'
 import type { LoginState } from './use-end-session'
 
+/** The inbox shows the contacts feature's panel beside a chat; the app composes the two features. */
+const contactPanel = (contactId: number) => <ContactPanel contactId={contactId} />
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
   // the sandbox's customer phone (demo mode): no sign-in, it plays the customers
@@ -31,8 +36,11 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
-      { path: 'inbox', element: <InboxPage /> },
-      { path: 'inbox/:chatId', element: <InboxPage /> },
+      { path: 'inbox', element: <InboxPage contactPanel={contactPanel} /> },
+      { path: 'inbox/:chatId', element: <InboxPage contactPanel={contactPanel} /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:contactId', element: <ContactPage /> },
+      { path: 'clients/:clientId', element: <ClientPage /> },
       {
         path: 'connections',
         element: <RequirePermission permission="connections.view"><ConnectionsRoute /></RequirePermission>,

@@ -468,6 +468,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/phone-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["phoneSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{contactId}": {
         parameters: {
             query?: never;
@@ -862,17 +878,17 @@ export interface components {
             state: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
             windowOpen: boolean;
         };
-        ClientContact: {
-            displayName?: string;
+        ClientContactView: {
+            displayName: string;
             /** Format: int64 */
-            id?: number;
-            phone?: string | null;
+            id: number;
+            phone: string | null;
             /** @enum {string} */
-            status?: "ACTIVE" | "INACTIVE";
+            status: "ACTIVE" | "INACTIVE";
         };
         ClientView: {
-            balance: components["schemas"]["Money"];
-            contacts: components["schemas"]["ClientContact"][];
+            balance: components["schemas"]["MoneyView"];
+            contacts: components["schemas"]["ClientContactView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: int32 */
@@ -929,6 +945,11 @@ export interface components {
             status: "ACTIVE" | "INACTIVE";
             /** Format: date-time */
             updatedAt: string;
+        };
+        CountryView: {
+            /** Format: int32 */
+            callingCode: number;
+            code: string;
         };
         CreateConnectionRequest: {
             accessToken: string;
@@ -1077,11 +1098,11 @@ export interface components {
             status: "QUEUED" | "SENT" | "FAILED" | "DELIVERED" | "READ" | "PLAYED";
             text: string | null;
         };
-        Money: {
+        MoneyView: {
             /** @example 120.5 */
-            amount?: string;
+            amount: string;
             /** @example USD */
-            currency?: string;
+            currency: string;
         } | null;
         ParticipantRequest: {
             /** Format: int64 */
@@ -1098,6 +1119,10 @@ export interface components {
             group: string;
             /** @enum {string} */
             minimumRole: "ADMINISTRATOR" | "SUPERVISOR" | "AGENT";
+        };
+        PhoneSettingsResponse: {
+            countries: components["schemas"]["CountryView"][];
+            defaultCountry: string;
         };
         ResetPasswordRequest: {
             newPassword: string;
@@ -1235,10 +1260,11 @@ export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 export type ChatCountersView = components['schemas']['ChatCountersView'];
 export type ChatView = components['schemas']['ChatView'];
-export type ClientContact = components['schemas']['ClientContact'];
+export type ClientContactView = components['schemas']['ClientContactView'];
 export type ClientView = components['schemas']['ClientView'];
 export type ConnectionResponse = components['schemas']['ConnectionResponse'];
 export type ContactView = components['schemas']['ContactView'];
+export type CountryView = components['schemas']['CountryView'];
 export type CreateConnectionRequest = components['schemas']['CreateConnectionRequest'];
 export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type CriticalEventResponse = components['schemas']['CriticalEventResponse'];
@@ -1255,10 +1281,11 @@ export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type MediaView = components['schemas']['MediaView'];
 export type MessageView = components['schemas']['MessageView'];
-export type Money = components['schemas']['Money'];
+export type MoneyView = components['schemas']['MoneyView'];
 export type ParticipantRequest = components['schemas']['ParticipantRequest'];
 export type ParticipantView = components['schemas']['ParticipantView'];
 export type PermissionResponse = components['schemas']['PermissionResponse'];
+export type PhoneSettingsResponse = components['schemas']['PhoneSettingsResponse'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
@@ -1439,6 +1466,7 @@ export interface operations {
                 assignee?: number;
                 department?: number;
                 connection?: number;
+                contact?: number;
                 q?: string;
             };
             header?: never;
@@ -2062,6 +2090,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    phoneSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PhoneSettingsResponse"];
                 };
             };
         };

@@ -81,6 +81,7 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/api/media/{mediaId}", "/api/media/999999", SIGNED_IN),
             // contacts and clients: reads narrowed to the caller's scope (ContactVisibility; others answer 404)
             row("GET", "/api/contacts", "/api/contacts", SIGNED_IN),
+            row("GET", "/api/contacts/phone-settings", "/api/contacts/phone-settings", SIGNED_IN),
             row("GET", "/api/contacts/{contactId}", "/api/contacts/999999", SIGNED_IN),
             row("POST", "/api/contacts", "/api/contacts", SIGNED_IN),
             row("PUT", "/api/contacts/{contactId}", "/api/contacts/999999", SUPERVISOR_AND_ADMIN),

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/ui/button'
@@ -286,12 +286,14 @@ function History({ chat }: { chat: ChatView }) {
   )
 }
 
-export function ChatPanel({ chat, closeRequested, onCloseHandled }: {
+export function ChatPanel({ chat, closeRequested, onCloseHandled, contactPanel }: {
   chat: ChatView
   closeRequested: boolean
   onCloseHandled: () => void
+  contactPanel?: (contactId: number) => ReactNode
 }) {
   const { t } = useTranslation()
+  const [showContact, setShowContact] = useState(false)
 
   useEffect(() => {
     setOpenChat(chat.id)
@@ -311,7 +313,13 @@ export function ChatPanel({ chat, closeRequested, onCloseHandled }: {
         </div>
         <AssigneeSelect chat={chat} />
         <StateActions chat={chat} closeRequested={closeRequested} onCloseHandled={onCloseHandled} />
+        {contactPanel && (
+          <Button small onClick={() => setShowContact((shown) => !shown)} aria-expanded={showContact}>
+            👤 {t('inbox.contact')}
+          </Button>
+        )}
       </header>
+      {showContact && contactPanel?.(chat.contact.id)}
       <Participants chat={chat} />
       <History key={chat.id} chat={chat} />
       <Composer key={chat.id} chat={chat} />

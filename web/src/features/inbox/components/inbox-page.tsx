@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { ErrorMessage } from '../../../components/ui/error-message'
@@ -43,7 +43,8 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 }
 
-export function InboxPage() {
+/** `contactPanel` renders who the customer is beside a chat (the contacts feature, composed by the app). */
+export function InboxPage({ contactPanel }: { contactPanel?: (contactId: number) => ReactNode }) {
   const { t } = useTranslation()
   const { chatId } = useParams()
   const navigate = useNavigate()
@@ -98,7 +99,8 @@ export function InboxPage() {
     <div className={`inbox${selectedId ? ' inbox-has-chat' : ''}`}>
       <ChatList filter={filter} onFilter={changeFilter} selectedId={selectedId} onOpen={open} searchRef={searchRef}
         onRows={onRows} />
-      {selected ? <ChatPanel key={selected.id} chat={selected} closeRequested={closeRequested} onCloseHandled={handled} />
+      {selected ? <ChatPanel key={selected.id} chat={selected} closeRequested={closeRequested} onCloseHandled={handled}
+          contactPanel={contactPanel} />
         : (
           <section className="chat-panel chat-panel-empty">
             {single.error ? <ErrorMessage error={single.error} /> : <p className="muted">{t('inbox.pick')}</p>}

@@ -2,9 +2,9 @@ package app.conversa.contacts;
 
 import app.conversa.audit.AuditTrail;
 import app.conversa.contacts.ContactAdministration.NameCursor;
-import app.conversa.contacts.ContactRecords.ClientContact;
+import app.conversa.contacts.ContactRecords.ClientContactView;
 import app.conversa.contacts.ContactRecords.ClientView;
-import app.conversa.contacts.ContactRecords.Money;
+import app.conversa.contacts.ContactRecords.MoneyView;
 import app.conversa.contacts.ContactRecords.SaveClientRequest;
 import app.conversa.contacts.ContactRecords.Status;
 import app.conversa.identity.CurrentUser;
@@ -262,13 +262,13 @@ class ClientAdministration {
         var contacts = jdbc.sql("select k.client_id, k.id, k.display_name, k.phone, k.status from contacts k "
                 + "where k.client_id in (:clients) and " + condition.sql() + " order by k.search_name, k.id")
                 .params(condition.params()).param("clients", rows.stream().map(Row::id).toList())
-                .query((rs, n) -> Map.entry(rs.getLong(1), new ClientContact(rs.getLong(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> Map.entry(rs.getLong(1), new ClientContactView(rs.getLong(2), rs.getString(3), rs.getString(4),
                         Status.valueOf(rs.getString(5)))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(row -> {
             var sensitive = open(row.sensitive());
-            var balance = sensitive.balance() == null ? null : new Money(sensitive.balance().toPlainString(), sensitive.currency());
+            var balance = sensitive.balance() == null ? null : new MoneyView(sensitive.balance().toPlainString(), sensitive.currency());
             return new ClientView(row.id(), row.name(), sensitive.documentId(), balance, sensitive.daysOverdue(),
                     openNotes(row.notes()), row.status(), contacts.getOrDefault(row.id(), List.of()),
                     row.createdAt().toInstant(), row.updatedAt().toInstant());

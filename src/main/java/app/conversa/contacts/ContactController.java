@@ -38,10 +38,21 @@ class ContactController {
 
     private final ContactAdministration contacts;
     private final ClientAdministration clients;
+    private final PhoneNumbers phones;
 
-    ContactController(ContactAdministration contacts, ClientAdministration clients) {
+    ContactController(ContactAdministration contacts, ClientAdministration clients, PhoneNumbers phones) {
         this.contacts = contacts;
         this.clients = clients;
+        this.phones = phones;
+    }
+
+    record PhoneSettingsResponse(String defaultCountry, java.util.List<PhoneNumbers.CountryView> countries) {
+    }
+
+    /** For phone fields: the company's default country and every country with its calling code. */
+    @GetMapping("/api/contacts/phone-settings")
+    PhoneSettingsResponse phoneSettings() {
+        return new PhoneSettingsResponse(phones.defaultCountry(), phones.countries());
     }
 
     /** Contacts by name; {@code q}: name words (any accents, any order) or a run of phone digits. */

@@ -43,16 +43,16 @@ final class ContactRecords {
     }
 
     /** An amount as a decimal string (exact: no binary floating point on the way), with its currency. */
-    record Money(@Schema(example = "120.50") String amount, @Schema(example = "USD") String currency) {
+    record MoneyView(@Schema(example = "120.50") String amount, @Schema(example = "USD") String currency) {
     }
 
-    record ClientContact(long id, String displayName, @Schema(nullable = true) String phone, Status status) {
+    record ClientContactView(long id, String displayName, @Schema(nullable = true) String phone, Status status) {
     }
 
     /** Sensitive fields (document id, balance, days overdue) are sealed at rest; only some roles change them. */
-    record ClientView(long id, String name, @Schema(nullable = true) String documentId, @Schema(nullable = true) Money balance,
+    record ClientView(long id, String name, @Schema(nullable = true) String documentId, @Schema(nullable = true) MoneyView balance,
             @Schema(nullable = true) Integer daysOverdue, @Schema(nullable = true) String notes, Status status,
-            List<ClientContact> contacts, Instant createdAt, Instant updatedAt) {
+            List<ClientContactView> contacts, Instant createdAt, Instant updatedAt) {
     }
 
     record SaveClientRequest(

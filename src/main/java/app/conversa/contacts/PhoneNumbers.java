@@ -34,6 +34,16 @@ public class PhoneNumbers {
         return defaultCountry;
     }
 
+    /** A country a number can be typed in: ISO code and calling code. */
+    public record CountryView(String code, int callingCode) {
+    }
+
+    /** Every country libphonenumber knows, by ISO code. */
+    public java.util.List<CountryView> countries() {
+        return UTIL.getSupportedRegions().stream().sorted()
+                .map(region -> new CountryView(region, UTIL.getCountryCodeForRegion(region))).toList();
+    }
+
     /** The number in E.164, or a clear 400 ({@code phone.invalid}) when it is not a valid number. */
     public String normalize(String typed, String country) {
         return parse(typed, country).orElseThrow(() -> ConversaException.invalid("phone.invalid", typed == null ? "" : typed));

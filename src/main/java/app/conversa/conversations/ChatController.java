@@ -45,8 +45,8 @@ class ChatController {
 
     /**
      * The chats the user may see, by last activity, narrowed by any combination of state, scope
-     * (mine: assigned to me or participating; unassigned), assigned agent, department, connection
-     * and a search (contact name or phone digits).
+     * (mine: assigned to me or participating; unassigned), assigned agent, department, connection,
+     * contact and a search (contact name or phone digits).
      */
     @GetMapping
     CursorPage<ChatView> chats(@AuthenticationPrincipal CurrentUser user,
@@ -57,9 +57,10 @@ class ChatController {
             @RequestParam(required = false) Long assignee,
             @RequestParam(required = false) Long department,
             @RequestParam(required = false) Long connection,
+            @RequestParam(required = false) Long contact,
             @RequestParam(required = false) @Size(max = 100) String q) {
         var filter = new ChatQueries.ChatFilter(state == null ? java.util.List.of() : state, scope, assignee, department,
-                connection, q);
+                connection, contact, q);
         return queries.chats(user, filter, before, size);
     }
 

@@ -84,7 +84,7 @@ class ChatQueries {
 
     /** What the chat list is narrowed to; every part optional, all parts combined (C4). */
     record ChatFilter(List<ChatState> states, Scope scope, Long assignedUserId, Long departmentId, Long connectionId,
-            String query) {
+            Long contactId, String query) {
 
         /** Everything the user may see, only their own (assigned or participating), or nobody's. */
         enum Scope { ALL, MINE, UNASSIGNED }
@@ -119,6 +119,10 @@ class ChatQueries {
         if (filter.connectionId() != null) {
             where.add("c.connection_id = :connection");
             params.put("connection", filter.connectionId());
+        }
+        if (filter.contactId() != null) {
+            where.add("c.contact_id = :contact");
+            params.put("contact", filter.contactId());
         }
         ContactSearch.parse(filter.query()).ifPresent(search -> {
             where.add("c.contact_id in (" + search.sql() + ")");

@@ -1,0 +1,139 @@
+package app.conversa.contacts;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.Chromium;
+import app.conversa.Eventually;
+import app.conversa.IntegrationTest;
+import app.conversa.SandboxLines;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxPhone;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In Chromium: a supervisor creates a client with two contacts (phones typed in two formats),
+ * finds them by a run of phone digits, and sees the client's balance beside the chat the first
+ * contact opens on WhatsApp. Screenshots: target/screenshots/contacts-*.png.
+ */
+@IntegrationTest
+class ContactsBrowserTests {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SandboxLines lines;
+    @Autowired
+    SandboxPhone phone;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launchChromium() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        chromium.close();
+    }
+
+    @Test
+    void aClientWithTwoContactsIsFoundByPartialPhoneAndShownBesideItsChat() {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var supervisor = accounts.create(Role.SUPERVISOR, department);
+        var line = lines.link(admin, port, department, null);
+        String first = "099" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String second = "098" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+
+        var page = chromium.newPage("en-US", 1280, 800, consoleErrors);
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(supervisor.login());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Contacts")).click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New client")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Holder name").fill("Patricia Guamán");
+        dialog.getByLabel("Document id").fill("0102030405");
+        dialog.getByLabel("Balance").fill("1250.50");
+        dialog.getByLabel("Days overdue").fill("45");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Patricia Guamán"))).isVisible();
+        assertThat(page.getByTestId("client-balance")).hasText("$1,250.50");
+
+        addContact(page, "Patricia Guamán", first.substring(0, 3) + " " + first.substring(3, 6) + " " + first.substring(6));
+        addContact(page, "Jorge Guamán", "+593 " + second.substring(1));
+        assertThat(page.getByTestId("client-contacts").locator("li")).hasCount(2);
+        screenshot(page, "contacts-1-client-with-two-contacts");
+
+        // a number that is no number gets a clear message at the phone field
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
+        dialog.getByLabel("Name").fill("Nadie");
+        dialog.getByLabel("Phone").fill("12345");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(dialog.locator(".field-error")).containsText("is not a valid phone number");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Contacts")).click();
+        page.getByLabel("Search").fill(first.substring(3, 9));
+        assertThat(page.locator("[data-contact-id]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+        assertThat(page.locator("[data-contact-id]")).containsText("+593" + first.substring(1));
+        page.getByLabel("Search").fill("guaman");
+        assertThat(page.locator("[data-contact-id]")).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+        screenshot(page, "contacts-2-found-by-name");
+
+        // the first contact writes on WhatsApp: the chat is theirs, and its panel shows the client's figures
+        phone.write(line.phoneNumberId(), "593" + first.substring(1), "Pati", "Buenos días, quiero pagar");
+        long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
+                .param(line.connectionId()).query(Long.class).optional(), Optional::isPresent).get();
+        page.navigate(url("/inbox/" + chatId));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("👤 Contact")).click();
+        var panel = page.locator(".contact-panel");
+        assertThat(panel).containsText("Patricia Guamán");
+        assertThat(panel.getByTestId("client-balance")).hasText("$1,250.50");
+        screenshot(page, "contacts-3-chat-contact-panel");
+        assertThat(consoleErrors).as("browser console errors").hasSize(1).allMatch(e -> e.contains("400"));
+    }
+
+    private static void addContact(Page page, String name, String typedPhone) {
+        int before = page.getByTestId("client-contacts").locator("li a").count();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Name").fill(name);
+        dialog.getByLabel("Phone").fill(typedPhone);
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByTestId("client-contacts").locator("li a")).hasCount(before + 1);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        Chromium.screenshot(page, name);
+    }
+}
