@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -395,9 +395,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -461,7 +461,7 @@ export interface paths {
         };
         get: operations["contacts"];
         put?: never;
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -571,7 +571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -587,9 +587,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,6 +719,38 @@ export interface paths {
         put: operations["change"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_1"];
+        put?: never;
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -964,6 +996,10 @@ export interface components {
             wabaId: string;
             welcomeMessage?: string;
         };
+        CreateTokenRequest: {
+            name: string;
+            permissions: string[];
+        };
         CreateUserRequest: {
             departmentIds: number[];
             displayName: string;
@@ -975,6 +1011,11 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "ADMINISTRATOR" | "SUPERVISOR" | "AGENT";
+        };
+        CreatedTokenResponse: {
+            /** @description Shown only now: store it in the other system */
+            secret: string;
+            token: components["schemas"]["TokenView"];
         };
         CriticalEventResponse: {
             /** Format: date-time */
@@ -1195,6 +1236,20 @@ export interface components {
              */
             state?: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
         };
+        TokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            permissions: string[];
+            /** @description The secret's first characters, to recognize it */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         UpdateConnectionRequest: {
             /** @description null or empty: keep the stored one */
             accessToken?: string | null;
@@ -1266,7 +1321,9 @@ export type ConnectionResponse = components['schemas']['ConnectionResponse'];
 export type ContactView = components['schemas']['ContactView'];
 export type CountryView = components['schemas']['CountryView'];
 export type CreateConnectionRequest = components['schemas']['CreateConnectionRequest'];
+export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
 export type CreateUserRequest = components['schemas']['CreateUserRequest'];
+export type CreatedTokenResponse = components['schemas']['CreatedTokenResponse'];
 export type CriticalEventResponse = components['schemas']['CriticalEventResponse'];
 export type CursorPageAuditEntryResponse = components['schemas']['CursorPageAuditEntryResponse'];
 export type CursorPageChatView = components['schemas']['CursorPageChatView'];
@@ -1294,6 +1351,7 @@ export type SaveContactRequest = components['schemas']['SaveContactRequest'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
 export type SendMessageRequest = components['schemas']['SendMessageRequest'];
 export type StateRequest = components['schemas']['StateRequest'];
+export type TokenView = components['schemas']['TokenView'];
 export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
 export type UpdateRolePermissionsRequest = components['schemas']['UpdateRolePermissionsRequest'];
@@ -1347,7 +1405,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 action?: string;
@@ -1929,7 +1987,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1949,7 +2007,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -2070,7 +2128,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -2254,7 +2312,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 severity?: "INFO" | "WARNING" | "CRITICAL";
@@ -2279,7 +2337,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 active?: boolean;
@@ -2301,7 +2359,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -2506,6 +2564,70 @@ export interface operations {
                 content: {
                     "*/*": components["schemas"]["RoleResponse"];
                 };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TokenView"][];
+                };
+            };
+        };
+    };
+    create_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CreatedTokenResponse"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

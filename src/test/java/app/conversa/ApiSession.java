@@ -65,6 +65,15 @@ public final class ApiSession {
         return client;
     }
 
+    private String bearer;
+
+    /** Another system calling with an API token: no cookies, no CSRF header. */
+    public static ApiSession bearer(int port, String token) {
+        var client = new ApiSession(port);
+        client.bearer = token;
+        return client;
+    }
+
     public ApiSession inLanguage(String tag) {
         this.language = tag;
         return this;
@@ -89,8 +98,11 @@ public final class ApiSession {
     public Response send(String method, String path, Object body) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language)
                 .header("Accept", "application/json, application/problem+json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (!method.equals("GET")) {
-            String token = csrfOverride != null ? csrfOverride : csrfToken();
+            String token = bearer != null ? "" : csrfOverride != null ? csrfOverride : csrfToken();
             if (!token.isEmpty()) {
                 request.header("X-XSRF-TOKEN", token);
             }

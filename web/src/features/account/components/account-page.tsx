@@ -1,3 +1,4 @@
+import { ApiTokensCard } from './api-tokens-card'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../../../components/ui/error-message'
@@ -51,6 +52,7 @@ export function AccountPage({ onPasswordChanged }: { onPasswordChanged: () => vo
         <p className="muted">{t('password.endsSessions')}</p>
         <ChangePasswordForm onChanged={onPasswordChanged} />
       </section>
+      {me.permissions.includes('api_tokens.manage') && <ApiTokensCard />}
     </>
   )
 }

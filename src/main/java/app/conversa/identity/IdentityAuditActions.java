@@ -9,7 +9,7 @@ class IdentityAuditActions implements AuditActions {
 
     @Override
     public List<String> codes() {
-        return List.of("auth.login.succeeded", "auth.login.failed", "auth.login.throttled", "auth.logout",
+        return List.of("api_token.created", "api_token.revoked", "auth.login.succeeded", "auth.login.failed", "auth.login.throttled", "auth.logout",
                 "auth.password.changed", "auth.password.change_failed", "user.created", "user.updated", "user.inactivated", "user.reactivated",
                 "user.password.reset", "role.permissions.changed", "department.created", "department.updated",
                 "department.inactivated", "department.reactivated", "department.members.changed");

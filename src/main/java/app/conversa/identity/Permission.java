@@ -15,6 +15,8 @@ public enum Permission {
     ROLES_MANAGE("roles.manage", "administration", true, Role.ADMINISTRATOR),
     DEPARTMENTS_MANAGE("departments.manage", "administration", false, Role.ADMINISTRATOR),
     SETTINGS_GLOBAL("settings.global", "administration", true, Role.ADMINISTRATOR),
+    /** Create and revoke one's own API tokens for other systems (each limited to some of one's permissions). */
+    API_TOKENS_MANAGE("api_tokens.manage", "administration", false, Role.SUPERVISOR),
     AUDIT_VIEW("audit.view", "monitoring", false, Role.AGENT),
     EVENTS_VIEW("events.view", "monitoring", false, Role.AGENT),
     DASHBOARD_GLOBAL("dashboard.global", "dashboard", false, Role.AGENT),

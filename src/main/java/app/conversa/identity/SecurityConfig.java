@@ -30,8 +30,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, SecurityProblems problems, UserDirectory directory,
-            SecurityContextRepository contexts) throws Exception {
-        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/webhooks/**", "/sandbox/graph/**"))
+            SecurityContextRepository contexts, ApiTokens tokens) throws Exception {
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/webhooks/**", "/sandbox/graph/**")
+                        // API tokens: nothing ambient (no cookie) authenticates such a request, see ApiTokenFilter
+                        .ignoringRequestMatchers(ApiTokenFilter::presentsBearer))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**", "/error", "/webhooks/**").permitAll()
@@ -43,6 +45,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasAuthority(Permission.SETTINGS_GLOBAL.code())
                         .anyRequest().permitAll())
                 .addFilterAfter(new CurrentUserFilter(directory, problems), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens, problems), CurrentUserFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -25,10 +25,18 @@ class ApiDescription {
                         .description("""
                                 REST API of Conversa, the WhatsApp CRM and team inbox. The web app signs in with a \
                                 session cookie and sends the XSRF-TOKEN cookie's value in X-XSRF-TOKEN on every \
-                                change. Errors are RFC 9457 problem details with a stable `code` and a `detail` in \
-                                the language of Accept-Language (es or en).""")
+                                change. Other systems send an API token instead (`Authorization: Bearer cva_…`, \
+                                created under My account; no CSRF header then); a token has only the permissions \
+                                it was given, and never more than its owner has. Errors are RFC 9457 problem \
+                                details with a stable `code` and a `detail` in the language of Accept-Language \
+                                (es or en).""")
                         .license(new License().name("Open source")))
-                .servers(List.of(new Server().url("/").description("This Conversa server")));
+                .servers(List.of(new Server().url("/").description("This Conversa server")))
+                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("apiToken",
+                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("An API token: cva_ and 43 characters")))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("apiToken"));
     }
 
     /**

@@ -119,6 +119,34 @@ class ContactsBrowserTests {
         assertThat(consoleErrors).as("browser console errors").hasSize(1).allMatch(e -> e.contains("400"));
     }
 
+    @Test
+    void anAdministratorCreatesAnApiTokenUsesItAndRevokesIt() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        var page = chromium.newPage("en-US", 1280, 800, consoleErrors);
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(admin.login());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("My account")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New token")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Name").fill("ERP");
+        dialog.getByLabel("View all contacts").check();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
+        String secret = dialog.getByTestId("token-secret").inputValue();
+        assertThat(secret).startsWith("cva_");
+        screenshot(page, "tokens-1-created-shown-once");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
+
+        var erp = ApiSession.bearer(port, secret);
+        assertThat(erp.get("/api/contacts").status()).isEqualTo(200);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke")).click();
+        assertThat(page.getByText("Revoked")).isVisible();
+        assertThat(erp.get("/api/contacts").status()).isEqualTo(401);
+        screenshot(page, "tokens-2-revoked");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private static void addContact(Page page, String name, String typedPhone) {
         int before = page.getByTestId("client-contacts").locator("li a").count();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
