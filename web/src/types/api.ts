@@ -468,6 +468,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/phone-settings": {
         parameters: {
             query?: never;
@@ -1068,6 +1100,19 @@ export interface components {
             memberIds: number[];
             name: string;
         };
+        ImportReportView: {
+            /** Format: int64 */
+            created: number;
+            dryRun: boolean;
+            /** Format: int64 */
+            failed: number;
+            /** @description Every failed row, and the first others */
+            rows: components["schemas"]["RowReportView"][];
+            /** Format: int64 */
+            unchanged: number;
+            /** Format: int64 */
+            updated: number;
+        };
         InfoResponse: {
             demo: boolean;
             demoAccounts: components["schemas"]["DemoAccountResponse"][];
@@ -1176,6 +1221,15 @@ export interface components {
         RolesResponse: {
             permissions: components["schemas"]["PermissionResponse"][];
             roles: components["schemas"]["RoleResponse"][];
+        };
+        /** @description Every failed row, and the first others */
+        RowReportView: {
+            errors: string[];
+            /** Format: int64 */
+            line: number;
+            /** @enum {string} */
+            outcome: "CREATE" | "UPDATE" | "UNCHANGED" | "ERROR";
+            phone: string | null;
         };
         SaveClientRequest: {
             /** @example 120.5 */
@@ -1333,6 +1387,7 @@ export type CursorPageCriticalEventResponse = components['schemas']['CursorPageC
 export type CursorPageMessageView = components['schemas']['CursorPageMessageView'];
 export type DemoAccountResponse = components['schemas']['DemoAccountResponse'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
+export type ImportReportView = components['schemas']['ImportReportView'];
 export type InfoResponse = components['schemas']['InfoResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
@@ -1346,6 +1401,7 @@ export type PhoneSettingsResponse = components['schemas']['PhoneSettingsResponse
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
+export type RowReportView = components['schemas']['RowReportView'];
 export type SaveClientRequest = components['schemas']['SaveClientRequest'];
 export type SaveContactRequest = components['schemas']['SaveContactRequest'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
@@ -2148,6 +2204,58 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ContactView"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "ACTIVE" | "INACTIVE";
+                reviewState?: "NEEDS_REVIEW" | "VALIDATED";
+                assignee?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    importCsv: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportReportView"];
                 };
             };
         };

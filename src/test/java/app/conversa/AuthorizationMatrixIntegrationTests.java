@@ -85,6 +85,8 @@ class AuthorizationMatrixIntegrationTests {
             // contacts and clients: reads narrowed to the caller's scope (ContactVisibility; others answer 404)
             row("GET", "/api/contacts", "/api/contacts", SIGNED_IN),
             row("GET", "/api/contacts/phone-settings", "/api/contacts/phone-settings", SIGNED_IN),
+            row("GET", "/api/contacts/export", "/api/contacts/export", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/contacts/import", "/api/contacts/import", SUPERVISOR_AND_ADMIN),
             row("GET", "/api/contacts/{contactId}", "/api/contacts/999999", SIGNED_IN),
             row("POST", "/api/contacts", "/api/contacts", SIGNED_IN),
             row("PUT", "/api/contacts/{contactId}", "/api/contacts/999999", SUPERVISOR_AND_ADMIN),

@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { type ContactFilter, useClients, useContacts } from '../api/contacts'
 import { ClientFormDialog } from './client-form-dialog'
 import { ContactFormDialog } from './contact-form-dialog'
+import { ImportDialog } from './import-dialog'
 
 function ContactsTable({ filter }: { filter: ContactFilter }) {
   const { t } = useTranslation()
@@ -107,7 +108,8 @@ export function ContactsPage() {
   const status = (params.get('status') ?? undefined) as ContactFilter['status']
   const reviewState = (params.get('review') ?? undefined) as ContactFilter['reviewState']
   const filter: ContactFilter = { q: q || undefined, status, reviewState: view === 'contacts' ? reviewState : undefined }
-  const [dialog, setDialog] = useState<'contact' | 'client' | null>(null)
+  const [dialog, setDialog] = useState<'contact' | 'client' | 'import' | null>(null)
+  const exportUrl = `/api/contacts/export?${new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]).toString()}`
 
   function set(name: string, value: string | undefined) {
     const next = new URLSearchParams(params)
@@ -125,6 +127,12 @@ export function ContactsPage() {
           )}
           {me.permissions.includes('contacts.manage') && (
             <Button onClick={() => setDialog('client')}>{t('contacts.newClient')}</Button>
+          )}
+          {me.permissions.includes('contacts.manage') && (
+            <Button onClick={() => setDialog('import')}>{t('contacts.import')}</Button>
+          )}
+          {me.permissions.includes('contacts.export') && (
+            <a className="btn btn-secondary" href={exportUrl} download="contacts.csv">{t('contacts.export')}</a>
           )}
         </>
       } />
@@ -162,6 +170,7 @@ export function ContactsPage() {
       {dialog === 'contact' && (
         <ContactFormDialog onClose={() => setDialog(null)} onSaved={(contact) => void navigate(`/contacts/${contact.id}`)} />
       )}
+      {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
       {dialog === 'client' && (
         <ClientFormDialog onClose={() => setDialog(null)} onSaved={(client) => void navigate(`/clients/${client.id}`)} />
       )}

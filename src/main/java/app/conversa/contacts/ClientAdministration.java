@@ -224,16 +224,16 @@ class ClientAdministration {
         return new Sensitive(document, balance, currency, request.daysOverdue());
     }
 
-    private String documentHash(String documentId) {
+    String documentHash(String documentId) {
         return documentId == null || documentId.isBlank() ? null
                 : secrets.blindIndex(documentId.strip().toUpperCase(java.util.Locale.ROOT), DOCUMENT);
     }
 
-    private byte[] seal(Sensitive sensitive) {
+    byte[] seal(Sensitive sensitive) {
         return sensitive.equals(Sensitive.NONE) ? null : secrets.seal(json.writeValueAsBytes(sensitive), SENSITIVE);
     }
 
-    private Sensitive open(byte[] sealed) {
+    Sensitive open(byte[] sealed) {
         return sealed == null ? Sensitive.NONE : json.readValue(secrets.open(sealed, SENSITIVE), Sensitive.class);
     }
 

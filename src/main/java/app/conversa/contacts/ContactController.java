@@ -39,11 +39,49 @@ class ContactController {
     private final ContactAdministration contacts;
     private final ClientAdministration clients;
     private final PhoneNumbers phones;
+    private final ContactTransfer transfer;
 
-    ContactController(ContactAdministration contacts, ClientAdministration clients, PhoneNumbers phones) {
+    ContactController(ContactAdministration contacts, ClientAdministration clients, PhoneNumbers phones,
+            ContactTransfer transfer) {
         this.contacts = contacts;
         this.clients = clients;
         this.phones = phones;
+        this.transfer = transfer;
+    }
+
+    /**
+     * The contacts of the filter with their clients, as CSV (UTF-8 with a byte-order mark, for
+     * spreadsheets). The client's document id, balance and days overdue are included only for
+     * users who may edit them. Audited.
+     */
+    @GetMapping(path = "/api/contacts/export", produces = "text/csv")
+    @PreAuthorize("hasAuthority('contacts.export')")
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) Status status, @RequestParam(required = false) ReviewState reviewState,
+            @RequestParam(required = false) Long assignee, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+        var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        transfer.export(user, new ContactAdministration.Filter(q, status, reviewState, assignee), out);
+        out.flush();
+    }
+
+    /**
+     * Imports contacts and their clients from CSV (columns: {@code name, phone, email, status,
+     * client_name, client_document_id, client_balance, client_currency, client_days_overdue}; an
+     * optional {@code country} reads national numbers). Rows are matched by phone, so importing a
+     * file again updates; a bad row is reported and skipped. {@code dryRun=true} previews.
+     */
+    @PostMapping(path = "/api/contacts/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('contacts.manage')")
+    ContactTransfer.ImportReportView importCsv(@AuthenticationPrincipal CurrentUser user,
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun, java.util.Locale locale) throws java.io.IOException {
+        try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            return transfer.importCsv(user, reader, dryRun, locale);
+        }
     }
 
     record PhoneSettingsResponse(String defaultCountry, java.util.List<PhoneNumbers.CountryView> countries) {

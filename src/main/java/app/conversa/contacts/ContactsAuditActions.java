@@ -11,6 +11,6 @@ class ContactsAuditActions implements AuditActions {
     public List<String> codes() {
         return List.of("contact.created", "contact.updated", "contact.assigned", "contact.validated", "contact.inactivated",
                 "contact.reactivated", "client.created", "client.updated", "client.sensitive_changed", "client.inactivated",
-                "client.reactivated");
+                "client.reactivated", "contacts.exported", "contacts.imported");
     }
 }

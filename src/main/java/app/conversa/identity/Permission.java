@@ -37,7 +37,9 @@ public enum Permission {
     CONTACTS_VIEW_ALL("contacts.view.all", "contacts", false, Role.AGENT),
     CONTACTS_CREATE("contacts.create", "contacts", false, Role.AGENT),
     CONTACTS_MANAGE("contacts.manage", "contacts", false, Role.AGENT),
-    CONTACTS_EDIT_SENSITIVE("contacts.edit_sensitive", "contacts", false, Role.AGENT);
+    CONTACTS_EDIT_SENSITIVE("contacts.edit_sensitive", "contacts", false, Role.AGENT),
+    /** Export contacts and clients to CSV (audited). */
+    CONTACTS_EXPORT("contacts.export", "contacts", false, Role.AGENT);
 
     private final String code;
     private final String group;

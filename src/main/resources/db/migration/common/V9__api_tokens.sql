@@ -17,3 +17,6 @@ create table api_tokens (
 create index ix_api_tokens_user on api_tokens (user_id, id);
 
 insert into role_permissions (role, permission) values ('ADMINISTRATOR', 'api_tokens.manage');
+
+-- Exporting the customer database to CSV is its own permission (audited).
+insert into role_permissions (role, permission) values ('ADMINISTRATOR', 'contacts.export'), ('SUPERVISOR', 'contacts.export');

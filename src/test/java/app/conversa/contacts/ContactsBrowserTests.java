@@ -106,6 +106,21 @@ class ContactsBrowserTests {
         assertThat(page.locator("[data-contact-id]")).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(5000));
         screenshot(page, "contacts-2-found-by-name");
 
+        // import: a preview first (nothing written), the problem rows listed, then the import itself
+        String imported = "099" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        byte[] csv = ("name,phone,client_name\nSilvia Guamán," + imported + ",Patricia Guamán\nSin número,123,\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import CSV")).click();
+        page.getByTestId("import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("nuevos.csv", "text/csv", csv));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.getByTestId("import-summary")).hasText("Preview: 1 new, 0 updated, 0 unchanged, 1 with problems (skipped).");
+        assertThat(page.getByRole(AriaRole.DIALOG).locator("tbody tr")).containsText("is not a valid phone number");
+        screenshot(page, "contacts-2b-import-preview");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 row")).click();
+        assertThat(page.getByTestId("import-summary")).hasText("Imported: 1 new, 0 updated, 0 unchanged, 1 with problems (skipped).");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done")).click();
+        assertThat(page.locator("[data-contact-id]")).hasCount(3, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+
         // the first contact writes on WhatsApp: the chat is theirs, and its panel shows the client's figures
         phone.write(line.phoneNumberId(), "593" + first.substring(1), "Pati", "Buenos días, quiero pagar");
         long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")

@@ -1,0 +1,384 @@
+package app.conversa.contacts;
+
+import app.conversa.audit.AuditTrail;
+import app.conversa.contacts.ClientAdministration.Sensitive;
+import app.conversa.contacts.ContactRecords.ContactView;
+import app.conversa.contacts.ContactRecords.Status;
+import app.conversa.identity.CurrentUser;
+import app.conversa.identity.Permission;
+import app.conversa.shared.ConversaException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Contacts and their clients to and from CSV. Export writes the current filter (as far as the
+ * user may see). Import matches contacts by phone (E.164) and clients by document id, or through
+ * the contact's current client, so importing the same file again updates instead of duplicating;
+ * each row is applied in its own transaction, so a bad row is reported and skipped while the good
+ * ones land whole. A blank client cell leaves the stored value as it is (a file never erases).
+ * A preview ({@code dryRun}) runs the same code and rolls every row back.
+ */
+@Service
+class ContactTransfer {
+
+    static final List<String> HEADER = List.of("name", "phone", "email", "status", "client_name", "client_document_id",
+            "client_balance", "client_currency", "client_days_overdue");
+    private static final int REPORTED_ROWS = 100;
+    private static final int MAX_ROWS = 200_000;
+
+    enum Outcome { CREATE, UPDATE, UNCHANGED, ERROR }
+
+    record RowReportView(long line, @Schema(nullable = true) String phone, Outcome outcome, List<String> errors) {
+    }
+
+    record ImportReportView(boolean dryRun, long created, long updated, long unchanged, long failed,
+            @Schema(description = "Every failed row, and the first others") List<RowReportView> rows) {
+    }
+
+    /** A row that cannot be imported, with the reason in the user's words. */
+    private static final class RowError extends RuntimeException {
+        RowError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ContactAdministration contacts;
+    private final ClientAdministration clients;
+    private final ContactVisibility visibility;
+    private final PhoneNumbers phones;
+    private final AuditTrail audit;
+    private final org.springframework.context.MessageSource messages;
+    private final Clock clock;
+
+    ContactTransfer(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
+            ClientAdministration clients, ContactVisibility visibility, PhoneNumbers phones, AuditTrail audit,
+            org.springframework.context.MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.contacts = contacts;
+        this.clients = clients;
+        this.visibility = visibility;
+        this.phones = phones;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Writes every contact of the filter, page by page; sensitive columns only for those who may edit them. */
+    void export(CurrentUser user, ContactAdministration.Filter filter, Writer out) {
+        boolean sensitive = user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE);
+        long rows = 0;
+        try {
+            // not closed here: the writer belongs to the caller (the HTTP response)
+            var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get());
+            String after = null;
+            do {
+                var page = contacts.list(user, filter, after, 100);
+                var clientViews = new HashMap<Long, ContactRecords.ClientView>();
+                for (ContactView contact : page.items()) {
+                    var client = contact.clientId() == null ? null
+                            : clientViews.computeIfAbsent(contact.clientId(), id -> clients.get(user, id));
+                    printer.printRecord(contact.displayName(), contact.phone(), contact.email(), contact.status(),
+                            client == null ? null : client.name(),
+                            client == null || !sensitive ? null : client.documentId(),
+                            client == null || !sensitive || client.balance() == null ? null : client.balance().amount(),
+                            client == null || !sensitive || client.balance() == null ? null : client.balance().currency(),
+                            client == null || !sensitive ? null : client.daysOverdue());
+                    rows++;
+                }
+                after = page.nextCursor();
+            } while (after != null);
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long exported = rows;
+        transactions.executeWithoutResult(tx -> audit.record(user.actor(), "contacts.exported", "contacts", null,
+                Map.of("rows", exported, "sensitive", sensitive, "query", Objects.toString(filter.query(), ""))));
+    }
+
+    ImportReportView importCsv(CurrentUser user, Reader in, boolean dryRun, Locale locale) {
+        var reported = new ArrayList<RowReportView>();
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long failed = 0;
+        Set<String> phonesInFile = new HashSet<>();
+        try {
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
+                    .setTrim(true).setIgnoreEmptyLines(true).get().parse(in);
+            var header = parser.getHeaderNames().stream().map(name -> name.replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
+            if (!header.contains("name") || !header.contains("phone")) {
+                throw ConversaException.invalid("import.header", String.join(",", HEADER));
+            }
+            for (CSVRecord record : parser) {
+                if (record.getRecordNumber() > MAX_ROWS) {
+                    throw ConversaException.invalid("import.too_many_rows", MAX_ROWS);
+                }
+                long line = record.getRecordNumber() + 1;
+                Map<String, String> cells = new HashMap<>();
+                for (int i = 0; i < header.size() && i < record.size(); i++) {
+                    cells.put(header.get(i), record.get(i));
+                }
+                RowReportView report;
+                try {
+                    report = row(user, line, cells, phonesInFile, dryRun);
+                } catch (RowError e) {
+                    report = new RowReportView(line, cells.get("phone"), Outcome.ERROR, List.of(e.getMessage()));
+                } catch (ConversaException e) {
+                    report = new RowReportView(line, cells.get("phone"), Outcome.ERROR,
+                            List.of(messages.getMessage("problem." + e.code(), e.args(), e.code(), locale)));
+                }
+                switch (report.outcome()) {
+                    case CREATE -> created++;
+                    case UPDATE -> updated++;
+                    case UNCHANGED -> unchanged++;
+                    case ERROR -> failed++;
+                }
+                if (report.outcome() == Outcome.ERROR || reported.size() < REPORTED_ROWS) {
+                    reported.add(report);
+                }
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw ConversaException.invalid("import.unreadable", e.getMessage());
+        }
+        if (!dryRun) {
+            var counts = Map.of("created", created, "updated", updated, "unchanged", unchanged, "failed", failed);
+            transactions.executeWithoutResult(tx -> audit.record(user.actor(), "contacts.imported", "contacts", null, counts));
+        }
+        return new ImportReportView(dryRun, created, updated, unchanged, failed, reported);
+    }
+
+    /** One row, in its own transaction (rolled back for a preview). */
+    private RowReportView row(CurrentUser user, long line, Map<String, String> cells, Set<String> phonesInFile, boolean dryRun) {
+        String name = text(cells, "name", 200);
+        if (name == null) {
+            throw new RowError(messages("import.row.name_required"));
+        }
+        String phone = phones.normalize(cells.get("phone"), text(cells, "country", 2));
+        if (!phonesInFile.add(phone)) {
+            throw new RowError(messages("import.row.duplicate_phone"));
+        }
+        String email = text(cells, "email", 254);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new RowError(messages("import.row.email"));
+        }
+        Status status = parse(cells, "status", value -> Status.valueOf(value.toUpperCase(Locale.ROOT)), "import.row.status");
+        BigDecimal balance = parse(cells, "client_balance", ContactTransfer::amount, "import.row.balance");
+        Integer days = parse(cells, "client_days_overdue", Integer::valueOf, "import.row.days");
+        if (days != null && days < 0) {
+            throw new RowError(messages("import.row.days"));
+        }
+        String currency = text(cells, "client_currency", 3);
+        if (currency != null && !currency.matches("[A-Za-z]{3}")) {
+            throw new RowError(messages("import.row.currency"));
+        }
+        var row = new Row(name, phone, email, status, text(cells, "client_name", 200), text(cells, "client_document_id", 40),
+                balance, currency == null ? null : currency.toUpperCase(Locale.ROOT), days);
+        return transactions.execute(tx -> {
+            var outcome = apply(user, row);
+            if (dryRun) {
+                tx.setRollbackOnly();
+            }
+            return new RowReportView(line, phone, outcome, List.of());
+        });
+    }
+
+    private record Row(String name, String phone, String email, Status status, String clientName, String documentId,
+            BigDecimal balance, String currency, Integer daysOverdue) {
+    }
+
+    private record Existing(long id, String name, String email, Status status, Long clientId) {
+    }
+
+    private Outcome apply(CurrentUser user, Row row) {
+        var existing = jdbc.sql("select id, display_name, email, status, client_id from contacts where phone = ?")
+                .param(row.phone())
+                .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4)),
+                        rs.getObject(5, Long.class)))
+                .optional();
+        if (existing.isPresent() && !visible(user, existing.get().id())) {
+            throw ConversaException.conflict("contact.phone_taken", row.phone());
+        }
+        boolean changed = false;
+        Long clientId = existing.map(Existing::clientId).orElse(null);
+        if (row.clientName() != null || row.documentId() != null) {
+            var client = client(user, row, clientId);
+            changed |= client.changed();
+            clientId = client.id();
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (existing.isEmpty()) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into contacts (display_name, search_name, phone, phone_digits, email, status, review_state,
+                        client_id, created_by, created_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, 'VALIDATED', ?, ?, ?, ?, 0)""")
+                    .params(row.name(), ContactSearch.foldName(row.name()), row.phone(), ContactSearch.digits(row.phone()),
+                            row.email(), (row.status() == null ? Status.ACTIVE : row.status()).name(), clientId, user.id(), now, now)
+                    .update(keys, "id");
+            return Outcome.CREATE;
+        }
+        var contact = existing.get();
+        String email = row.email() == null ? contact.email() : row.email();
+        Status status = row.status() == null ? contact.status() : row.status();
+        if (!row.name().equals(contact.name()) || !Objects.equals(email, contact.email()) || status != contact.status()
+                || !Objects.equals(clientId, contact.clientId())) {
+            jdbc.sql("""
+                    update contacts set display_name = ?, search_name = ?, email = ?, status = ?, client_id = ?, updated_at = ?,
+                        version = version + 1 where id = ?""")
+                    .params(row.name(), ContactSearch.foldName(row.name()), email, status.name(), clientId, now, contact.id())
+                    .update();
+            changed = true;
+        }
+        return changed ? Outcome.UPDATE : Outcome.UNCHANGED;
+    }
+
+    private record ClientOutcome(long id, boolean changed) {
+    }
+
+    /** The row's client: by document id, else the contact's current client, else a new one; blank cells change nothing. */
+    private ClientOutcome client(CurrentUser user, Row row, Long current) {
+        Long id = null;
+        if (row.documentId() != null) {
+            id = jdbc.sql("select id from clients where document_hash = ?").param(clients.documentHash(row.documentId()))
+                    .query(Long.class).optional().orElse(null);
+        }
+        if (id == null && current != null && (row.documentId() == null || documentOf(current) == null)) {
+            id = current;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        var incoming = new Sensitive(row.documentId() == null ? null : row.documentId().toUpperCase(Locale.ROOT),
+                row.balance() == null ? null : row.balance().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                row.balance() == null ? null : (row.currency() == null ? "USD" : row.currency()), row.daysOverdue());
+        if (id == null) {
+            if (!incoming.equals(Sensitive.NONE)) {
+                requireSensitive(user);
+            }
+            String name = row.clientName() == null ? row.name() : row.clientName();
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into clients (name, search_name, document_hash, sensitive, status, created_by, created_at, updated_at,
+                        version)
+                    values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
+                    .params(name, ContactSearch.foldName(name), clients.documentHash(incoming.documentId()), clients.seal(incoming),
+                            user.id(), now, now)
+                    .update(keys, "id");
+            return new ClientOutcome(keys.getKeyAs(Long.class), true);
+        }
+        long clientId = id;
+        var stored = jdbc.sql("select name, sensitive from clients where id = ?").param(clientId)
+                .query((rs, n) -> Map.entry(rs.getString(1), clients.open(rs.getBytes(2)))).single();
+        var before = stored.getValue();
+        var after = new Sensitive(incoming.documentId() == null ? before.documentId() : incoming.documentId(),
+                incoming.balance() == null ? before.balance() : incoming.balance(),
+                incoming.balance() == null ? before.currency() : incoming.currency(),
+                incoming.daysOverdue() == null ? before.daysOverdue() : incoming.daysOverdue());
+        String name = row.clientName() == null ? stored.getKey() : row.clientName();
+        boolean sensitiveChanged = !Objects.equals(before.documentId(), after.documentId())
+                || before.balance() == null != (after.balance() == null)
+                || before.balance() != null && before.balance().compareTo(after.balance()) != 0
+                || !Objects.equals(before.currency(), after.currency()) || !Objects.equals(before.daysOverdue(), after.daysOverdue());
+        if (!sensitiveChanged && name.equals(stored.getKey())) {
+            return new ClientOutcome(clientId, false);
+        }
+        if (sensitiveChanged) {
+            requireSensitive(user);
+        }
+        jdbc.sql("""
+                update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, updated_at = ?, version = version + 1
+                where id = ?""")
+                .params(name, ContactSearch.foldName(name), clients.documentHash(after.documentId()), clients.seal(after), now,
+                        clientId).update();
+        if (sensitiveChanged) {
+            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("source", "import"));
+        }
+        return new ClientOutcome(clientId, true);
+    }
+
+    private String documentOf(long clientId) {
+        return jdbc.sql("select document_hash from clients where id = ?").param(clientId).query(String.class).optional().orElse(null);
+    }
+
+    private boolean visible(CurrentUser user, long contactId) {
+        var condition = visibility.contacts(user);
+        return jdbc.sql("select count(*) from contacts k where k.id = :contact and " + condition.sql())
+                .params(condition.params()).param("contact", contactId).query(Long.class).single() > 0;
+    }
+
+    private static void requireSensitive(CurrentUser user) {
+        if (!user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE)) {
+            throw ConversaException.forbidden("client.sensitive_forbidden");
+        }
+    }
+
+    private interface Parser<T> {
+        T parse(String value);
+    }
+
+    private <T> T parse(Map<String, String> cells, String column, Parser<T> parser, String error) {
+        String value = text(cells, column, 100);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.parse(value);
+        } catch (RuntimeException e) {
+            throw new RowError(messages(error));
+        }
+    }
+
+    /** "1250.50", "1250,50", "1.250,50" or "1,250.50": the last separator is the decimal one. */
+    static BigDecimal amount(String typed) {
+        String value = typed.replace(" ", "").replace("\u00A0", "");
+        int comma = value.lastIndexOf(',');
+        int dot = value.lastIndexOf('.');
+        if (comma >= 0 && dot >= 0) {
+            value = comma > dot ? value.replace(".", "").replace(',', '.') : value.replace(",", "");
+        } else if (comma >= 0) {
+            value = value.replace(',', '.');
+        }
+        return new BigDecimal(value);
+    }
+
+    private static String text(Map<String, String> cells, String column, int max) {
+        String value = cells.get(column);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new RowError(column + " > " + max);
+        }
+        return stripped;
+    }
+
+    private String messages(String code) {
+        return messages.getMessage("problem." + code, null, code,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+}

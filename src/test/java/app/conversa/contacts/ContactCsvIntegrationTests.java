@@ -1,0 +1,123 @@
+package app.conversa.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.IntegrationTest;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** CSV export and import: a round trip changes nothing; bad rows are reported and skipped; a preview writes nothing. */
+@IntegrationTest
+class ContactCsvIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String mobile() {
+        return "+59399" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    }
+
+    private static Map<String, Object> contact(String name, String phone, Long clientId) {
+        var body = new HashMap<String, Object>();
+        body.put("displayName", name);
+        body.put("phone", phone);
+        body.put("clientId", clientId);
+        return body;
+    }
+
+    private long snapshot() {
+        return jdbc.sql("select coalesce(sum(version), 0) + count(*) from contacts").query(Long.class).single()
+                + jdbc.sql("select coalesce(sum(version), 0) + count(*) from clients").query(Long.class).single();
+    }
+
+    @Test
+    void exportThenImportChangesNothing() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        String family = "Zambrano" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long clientId = admin.post("/api/clients", Map.of("name", "Teresa " + family, "documentId", "09" + family.substring(8),
+                "balance", "1250.5", "daysOverdue", 45)).json().get("id").asLong();
+        admin.post("/api/contacts", contact("Teresa " + family, mobile(), clientId));
+        admin.post("/api/contacts", contact("Hugo " + family, mobile(), clientId));
+
+        byte[] exported = admin.bytes("/api/contacts/export?q=" + family);
+        String csv = new String(exported, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFname,phone,email,status,client_name,client_document_id,client_balance");
+        assertThat(csv.lines().count()).isEqualTo(3);
+        assertThat(csv).contains("Teresa " + family).contains("1250.50").contains(",45");
+
+        long before = snapshot();
+        var report = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "contacts.csv", "text/csv", exported);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().get("unchanged").asLong()).isEqualTo(2);
+        assertThat(report.json().get("created").asLong() + report.json().get("updated").asLong()
+                + report.json().get("failed").asLong()).isZero();
+        assertThat(snapshot()).as("no row written").isEqualTo(before);
+        assertThat(admin.get("/api/audit?action=contacts.exported&size=50").json().get("items").size()).isPositive();
+    }
+
+    @Test
+    void badRowsAreReportedAndSkippedGoodRowsLandAndAPreviewWritesNothing() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        String known = mobile();
+        long knownId = admin.post("/api/contacts", contact("Nombre viejo", known, null)).json().get("id").asLong();
+        String fresh = "099" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String document = "17" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String file = String.join("\r\n",
+                "name,phone,email,status,client_name,client_document_id,client_balance,client_currency,client_days_overdue",
+                "Nombre nuevo," + known + ",,,,,,,",
+                "Rocío Andrade," + fresh + ",rocio@example.com,ACTIVE,Rocío Andrade," + document + ",\"1.234,5\",USD,12",
+                "Sin teléfono,12345,,,,,,,",
+                "Saldo raro," + mobile() + ",,,Cliente X,,muchos,USD,",
+                "Repetido," + fresh + ",,,,,,,",
+                ",0991112233,,,,,,,",
+                "");
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+
+        long before = snapshot();
+        var preview = admin.upload("/api/contacts/import", Map.of(), "import.csv", "text/csv", bytes).json();
+        assertThat(preview.get("dryRun").asBoolean()).isTrue();
+        assertThat(preview.get("created").asLong()).isEqualTo(1);
+        assertThat(preview.get("updated").asLong()).isEqualTo(1);
+        assertThat(preview.get("failed").asLong()).isEqualTo(4);
+        assertThat(snapshot()).as("a preview writes nothing").isEqualTo(before);
+
+        var report = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "import.csv", "text/csv", bytes).json();
+        assertThat(report.get("created").asLong()).isEqualTo(1);
+        assertThat(report.get("updated").asLong()).isEqualTo(1);
+        assertThat(report.get("failed").asLong()).isEqualTo(4);
+        var failedLines = new java.util.ArrayList<Long>();
+        report.get("rows").forEach(row -> {
+            if (row.get("outcome").asString().equals("ERROR")) {
+                failedLines.add(row.get("line").asLong());
+                assertThat(row.get("errors").get(0).asString()).isNotBlank();
+            }
+        });
+        assertThat(failedLines).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(report.get("rows").toString()).contains("not a valid phone number").contains("already in an earlier row");
+
+        assertThat(admin.get("/api/contacts/" + knownId).json().get("displayName").asString()).isEqualTo("Nombre nuevo");
+        var created = admin.get("/api/clients?q=" + document).json().get("items").get(0);
+        assertThat(created.get("balance").get("amount").asString()).isEqualTo("1234.50");
+        assertThat(created.get("daysOverdue").asInt()).isEqualTo(12);
+        assertThat(created.get("contacts").get(0).get("displayName").asString()).isEqualTo("Rocío Andrade");
+        assertThat(jdbc.sql("select count(*) from clients where name = 'Cliente X'").query(Long.class).single())
+                .as("the bad row left nothing behind").isZero();
+
+        var again = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "import.csv", "text/csv", bytes).json();
+        assertThat(again.get("created").asLong()).as("importing again updates instead of duplicating").isZero();
+        assertThat(again.get("unchanged").asLong()).isEqualTo(2);
+    }
+}
