@@ -2242,7 +2242,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": {
+                "application/json": {
                     /** Format: binary */
                     file: string;
                 };

@@ -521,6 +521,8 @@ export const en: Translation = {
     sound: 'Sound',
   },
   contacts: {
+    nobody: 'Nobody',
+    anyAgent: 'Any agent',
     import: 'Import CSV',
     export: 'Export CSV',
     importTitle: 'Import contacts from CSV',

@@ -520,6 +520,8 @@ export const es = {
     sound: 'Sonido',
   },
   contacts: {
+    nobody: 'Nadie',
+    anyAgent: 'Cualquier agente',
     import: 'Importar CSV',
     export: 'Exportar CSV',
     importTitle: 'Importar contactos desde CSV',

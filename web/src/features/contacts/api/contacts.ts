@@ -11,6 +11,7 @@ export interface ContactFilter {
   q?: string
   status?: 'ACTIVE' | 'INACTIVE'
   reviewState?: 'NEEDS_REVIEW' | 'VALIDATED'
+  assignee?: number
 }
 
 export const contactKeys = {

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../../components/ui/error-message'
 import { Loading } from '../../../components/ui/loading'
 import { PageHeader } from '../../../components/ui/page-header'
 import { useCurrentUser } from '../../../lib/auth'
+import { useAssignableUsers } from '../../../lib/use-assignable-users'
 import { type ClientView, type ContactView, useClient, useClientActive, useContact, useContactAction, useContactChats } from '../api/contacts'
 import { ClientFormDialog } from './client-form-dialog'
 import { ContactFormDialog } from './contact-form-dialog'
@@ -44,6 +45,28 @@ function ContactFacts({ contact }: { contact: ContactView }) {
   )
 }
 
+/** Who holds the contact; supervisors and administrators choose (the server checks the choice). */
+function ContactAssignee({ contact }: { contact: ContactView }) {
+  const { t } = useTranslation()
+  const users = useAssignableUsers(true)
+  const action = useContactAction()
+  const options = users.data ?? []
+  const known = contact.assignedUserId === null || options.some((user) => user.id === contact.assignedUserId)
+  return (
+    <label className="assignee">
+      {t('contacts.assignedTo')}
+      <select value={contact.assignedUserId ?? ''} disabled={action.isPending}
+        onChange={(event) => action.mutate({ id: contact.id, action: 'assignment',
+          body: { userId: event.target.value ? Number(event.target.value) : null } })}>
+        <option value="">{t('contacts.nobody')}</option>
+        {!known && <option value={contact.assignedUserId ?? ''}>{contact.assignedUserName}</option>}
+        {options.map((user) => <option key={user.id} value={user.id}>{user.displayName}</option>)}
+      </select>
+      {action.error && <ErrorMessage error={action.error} />}
+    </label>
+  )
+}
+
 export function ContactPage() {
   const { t } = useTranslation()
   const me = useCurrentUser()
@@ -74,6 +97,7 @@ export function ContactPage() {
       <div className="detail-grid">
         <section className="card">
           <ContactFacts contact={data} />
+          {manage && <ContactAssignee contact={data} />}
         </section>
         {client.data && (
           <section className="card">

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../../components/ui/error-message'
 import { PageHeader } from '../../../components/ui/page-header'
 import { Table, TableMessageRow } from '../../../components/ui/table'
 import { useCurrentUser } from '../../../lib/auth'
+import { useAssignableUsers } from '../../../lib/use-assignable-users'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { type ContactFilter, useClients, useContacts } from '../api/contacts'
 import { ClientFormDialog } from './client-form-dialog'
@@ -107,7 +108,13 @@ export function ContactsPage() {
   const q = useDebouncedValue(text.trim(), 250)
   const status = (params.get('status') ?? undefined) as ContactFilter['status']
   const reviewState = (params.get('review') ?? undefined) as ContactFilter['reviewState']
-  const filter: ContactFilter = { q: q || undefined, status, reviewState: view === 'contacts' ? reviewState : undefined }
+  const assignee = Number(params.get('assignee')) || undefined
+  const manage = me.permissions.includes('contacts.manage')
+  const users = useAssignableUsers(manage)
+  const filter: ContactFilter = {
+    q: q || undefined, status, reviewState: view === 'contacts' ? reviewState : undefined,
+    assignee: view === 'contacts' ? assignee : undefined,
+  }
   const [dialog, setDialog] = useState<'contact' | 'client' | 'import' | null>(null)
   const exportUrl = `/api/contacts/export?${new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]).toString()}`
 
@@ -163,6 +170,13 @@ export function ContactsPage() {
             <option value="">{t('contacts.anyReview')}</option>
             <option value="NEEDS_REVIEW">{t('contacts.needsReview')}</option>
             <option value="VALIDATED">{t('contacts.validated')}</option>
+          </select>
+        )}
+        {view === 'contacts' && manage && (
+          <select aria-label={t('contacts.assignedTo')} value={assignee ?? ''}
+            onChange={(event) => set('assignee', event.target.value || undefined)}>
+            <option value="">{t('contacts.anyAgent')}</option>
+            {(users.data ?? []).map((user) => <option key={user.id} value={user.id}>{user.displayName}</option>)}
           </select>
         )}
       </div>

@@ -5,7 +5,7 @@ import { queryKeys } from '../../../lib/query-keys'
 import { type ChatEvent, onChatEvent, onReconnect } from '../../../lib/realtime'
 import type {
   ChatCountersView, ChatView, ConnectionResponse, CursorPageChatView, CursorPageMessageView, DepartmentResponse, MeResponse,
-  MessageView, UserResponse,
+  MessageView,
 } from '../../../types/api'
 
 export type { ChatView, MessageView } from '../../../types/api'
@@ -277,14 +277,7 @@ export function useRemoveParticipant(chatId: number) {
   return useChatAction(chatId, (userId: number) => api.delete<void>(`/api/chats/${chatId}/participants/${userId}`))
 }
 
-/** Users a chat can be given to, as far as the signed-in user may list them (their own scope). */
-export function useAssignableUsers(enabled: boolean) {
-  return useQuery({
-    queryKey: [...queryKeys.users, 'assignable'],
-    queryFn: () => api.get<UserResponse[]>(withQuery('/api/users', { active: true })),
-    enabled,
-  })
-}
+export { useAssignableUsers } from '../../../lib/use-assignable-users'
 
 /** Departments and connections for the list's filters (shared cache keys with their own pages). */
 export function useFilterOptions(canListConnections: boolean) {

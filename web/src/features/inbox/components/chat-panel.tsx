@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { type FormEvent, Fragment, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/ui/button'
@@ -271,15 +271,17 @@ function History({ chat }: { chat: ChatView }) {
           const day = date.toDateString()
           const separator = day !== previousDay
           previousDay = day
-          return [
-            separator && (
-              <li key={`day-${day}`} className="day-separator" role="separator">
-                <span>{dayLabel(date, i18n.language, { today: t('inbox.today'), yesterday: t('inbox.yesterday') })}</span>
-              </li>
-            ),
-            <MessageBubble key={message.id} message={message} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending}
-              replyTo={message.replyToProviderId ? byProviderId.get(message.replyToProviderId) ?? null : null} />,
-          ]
+          return (
+            <Fragment key={message.id}>
+              {separator && (
+                <li className="day-separator" role="separator">
+                  <span>{dayLabel(date, i18n.language, { today: t('inbox.today'), yesterday: t('inbox.yesterday') })}</span>
+                </li>
+              )}
+              <MessageBubble message={message} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending}
+                replyTo={message.replyToProviderId ? byProviderId.get(message.replyToProviderId) ?? null : null} />
+            </Fragment>
+          )
         })}
       </ol>
     </>
@@ -321,8 +323,8 @@ export function ChatPanel({ chat, closeRequested, onCloseHandled, contactPanel }
       </header>
       {showContact && contactPanel?.(chat.contact.id)}
       <Participants chat={chat} />
-      <History key={chat.id} chat={chat} />
-      <Composer key={chat.id} chat={chat} />
+      <History chat={chat} />
+      <Composer chat={chat} />
     </section>
   )
 }

@@ -54,7 +54,7 @@ class ContactController {
      * spreadsheets). The client's document id, balance and days overdue are included only for
      * users who may edit them. Audited.
      */
-    @GetMapping(path = "/api/contacts/export", produces = "text/csv")
+    @GetMapping("/api/contacts/export") // no produces/consumes conditions: those would answer before the permission check
     @PreAuthorize("hasAuthority('contacts.export')")
     void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) Status status, @RequestParam(required = false) ReviewState reviewState,
@@ -74,7 +74,7 @@ class ContactController {
      * optional {@code country} reads national numbers). Rows are matched by phone, so importing a
      * file again updates; a bad row is reported and skipped. {@code dryRun=true} previews.
      */
-    @PostMapping(path = "/api/contacts/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/contacts/import")
     @PreAuthorize("hasAuthority('contacts.manage')")
     ContactTransfer.ImportReportView importCsv(@AuthenticationPrincipal CurrentUser user,
             @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,

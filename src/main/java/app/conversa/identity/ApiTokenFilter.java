@@ -26,10 +26,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Whether the request presents a bearer credential (then CSRF does not apply: no cookie is trusted). */
+    /**
+     * Whether the request presents a Conversa API token to the API (then CSRF does not apply: no
+     * cookie is trusted). Other bearer credentials (the sandbox's fake Graph API takes Meta's
+     * access tokens) are not ours to judge.
+     */
     static boolean presentsBearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        return header != null && header.regionMatches(true, 0, "Bearer " + ApiTokens.PREFIX, 0, 7 + ApiTokens.PREFIX.length())
+                && request.getRequestURI().startsWith("/api/");
     }
 
     @Override

@@ -64,6 +64,7 @@ class ContactsBrowserTests {
         long department = accounts.department();
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
         var supervisor = accounts.create(Role.SUPERVISOR, department);
+        var agent = accounts.create(Role.AGENT, department);
         var line = lines.link(admin, port, department, null);
         String first = "099" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         String second = "098" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
@@ -131,6 +132,15 @@ class ContactsBrowserTests {
         assertThat(panel).containsText("Patricia Guamán");
         assertThat(panel.getByTestId("client-balance")).hasText("$1,250.50");
         screenshot(page, "contacts-3-chat-contact-panel");
+
+        // the supervisor gives the contact to an agent of the department, then filters the list by that agent
+        page.locator(".contact-panel h3 a").first().click();
+        page.locator(".card").getByLabel("Assigned to").selectOption(String.valueOf(agent.id()));
+        assertThat(page.locator(".facts").first()).containsText("Test agent", new LocatorAssertions.ContainsTextOptions().setTimeout(5000));
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Contacts")).click();
+        page.locator(".toolbar").getByLabel("Assigned to").selectOption(String.valueOf(agent.id()));
+        assertThat(page.locator("[data-contact-id]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+        assertThat(page.locator("[data-contact-id]")).containsText("Patricia Guamán");
         assertThat(consoleErrors).as("browser console errors").hasSize(1).allMatch(e -> e.contains("400"));
     }
 

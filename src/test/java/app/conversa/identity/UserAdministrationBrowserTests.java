@@ -58,7 +58,7 @@ class UserAdministrationBrowserTests {
         var page = newPage("en-US");
 
         signIn(page, admin.login(), TestAccounts.PASSWORD);
-        assertThat(navigationItems(page)).containsExactly("Home", "Chats", "Connections", "Users", "Roles & permissions",
+        assertThat(navigationItems(page)).containsExactly("Home", "Chats", "Contacts", "Connections", "Users", "Roles & permissions",
                 "Departments", "Audit log", "Critical events", "My account");
         screenshot(page, "admin-home");
 
@@ -102,7 +102,7 @@ class UserAdministrationBrowserTests {
 
         signIn(page, login, "my-own-secret-77");
         assertThat(page.getByTestId("current-user-name")).hasText("Valeria Cobos");
-        assertThat(navigationItems(page)).containsExactly("Home", "Chats", "My account");
+        assertThat(navigationItems(page)).containsExactly("Home", "Chats", "Contacts", "My account");
         screenshot(page, "agent-home");
         page.navigate(url("/users"));
         assertThat(page.getByText("Your role does not have permission to see this section.")).isVisible();
