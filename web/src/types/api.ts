@@ -324,6 +324,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/client-attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["clientAttributes"];
+        put?: never;
+        post: operations["createAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/client-attributes/{attributeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateAttribute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -886,6 +918,17 @@ export interface components {
              */
             userId?: number | null;
         };
+        AttributeView: {
+            active: boolean;
+            /** Format: int64 */
+            id: number;
+            /** @example loan_number */
+            key: string;
+            label: string;
+            options: string[];
+            /** @enum {string} */
+            type: "TEXT" | "NUMBER" | "MONEY" | "DATE" | "LIST";
+        };
         AuditEntryResponse: {
             action: string;
             /** Format: int64 */
@@ -951,6 +994,10 @@ export interface components {
             status: "ACTIVE" | "INACTIVE";
         };
         ClientView: {
+            /** @description Custom attributes by key (see /api/client-attributes), as canonical text */
+            attributes: {
+                [key: string]: string;
+            };
             balance: components["schemas"]["MoneyView"];
             contacts: components["schemas"]["ClientContactView"][];
             /** Format: date-time */
@@ -1231,7 +1278,31 @@ export interface components {
             outcome: "CREATE" | "UPDATE" | "UNCHANGED" | "ERROR";
             phone: string | null;
         };
+        SaveAttributeRequest: {
+            /** @description On update: false hides the field from forms (values stay) */
+            active?: boolean | null;
+            /**
+             * @description Lower case letters, digits and _; used by CSV and quick replies
+             * @example loan_number
+             */
+            key: string;
+            /** @example Número de préstamo */
+            label: string;
+            /** @description For LIST: the choices */
+            options?: (string | null)[] | null;
+            /** @enum {string} */
+            type: "TEXT" | "NUMBER" | "MONEY" | "DATE" | "LIST";
+        };
         SaveClientRequest: {
+            /**
+             * @description Custom attributes by key: those sent change, a blank value removes one, those not sent stay
+             * @example {
+             *       "loan_number": "PR-2026-0042"
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | null;
+            } | null;
             /** @example 120.5 */
             balance?: number | null;
             /** @example USD */
@@ -1364,6 +1435,7 @@ export interface components {
 }
 export type AssignContactRequest = components['schemas']['AssignContactRequest'];
 export type AssignmentRequest = components['schemas']['AssignmentRequest'];
+export type AttributeView = components['schemas']['AttributeView'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
@@ -1402,6 +1474,7 @@ export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest']
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
 export type RowReportView = components['schemas']['RowReportView'];
+export type SaveAttributeRequest = components['schemas']['SaveAttributeRequest'];
 export type SaveClientRequest = components['schemas']['SaveClientRequest'];
 export type SaveContactRequest = components['schemas']['SaveContactRequest'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
@@ -1899,6 +1972,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    clientAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttributeView"][];
+                };
+            };
+        };
+    };
+    createAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAttributeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttributeView"];
+                };
+            };
+        };
+    };
+    updateAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attributeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAttributeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AttributeView"];
+                };
             };
         };
     };

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, withQuery } from '../../../lib/api'
 import type {
-  AssignContactRequest, ClientView, ContactView, CursorPageChatView, CursorPageClientView, CursorPageContactView,
+  AssignContactRequest, AttributeView, ClientView, SaveAttributeRequest, ContactView, CursorPageChatView, CursorPageClientView, CursorPageContactView,
   PhoneSettingsResponse, SaveClientRequest, SaveContactRequest,
 } from '../../../types/api'
 
-export type { ClientView, ContactView, SaveClientRequest, SaveContactRequest } from '../../../types/api'
+export type { AttributeView, ClientView, ContactView, SaveClientRequest, SaveContactRequest } from '../../../types/api'
 
 export interface ContactFilter {
   q?: string
@@ -22,6 +22,7 @@ export const contactKeys = {
   client: (id: number) => ['contacts', 'client', id] as const,
   chats: (id: number) => ['chats', 'of-contact', id] as const,
   phoneSettings: ['contacts', 'phone-settings'] as const,
+  attributes: ['contacts', 'attributes'] as const,
 }
 
 /** Contacts by name, page by page. */
@@ -109,4 +110,14 @@ export function useContactAction() {
 export function useClientActive() {
   return useContactsMutation(({ id, active }: { id: number; active: boolean }) =>
     api.post<ClientView>(`/api/clients/${id}/${active ? 'reactivate' : 'inactivate'}`))
+}
+
+/** The custom client fields, in form order. */
+export function useClientAttributes() {
+  return useQuery({ queryKey: contactKeys.attributes, queryFn: () => api.get<AttributeView[]>('/api/client-attributes') })
+}
+
+export function useSaveAttribute() {
+  return useContactsMutation(({ id, request }: { id?: number; request: SaveAttributeRequest }) =>
+    id ? api.put<AttributeView>(`/api/client-attributes/${id}`, request) : api.post<AttributeView>('/api/client-attributes', request))
 }

@@ -6,6 +6,7 @@ import { ErrorMessage, fieldError } from '../../../components/ui/error-message'
 import { TextAreaField, TextField } from '../../../components/ui/field'
 import { useCurrentUser } from '../../../lib/auth'
 import { type ClientView, useSaveClient } from '../api/contacts'
+import { AttributeInputs } from './attribute-fields'
 
 /**
  * Creates or edits a client. The document id, balance and days overdue are read-only without
@@ -26,13 +27,14 @@ export function ClientFormDialog({ client, onClose, onSaved }: {
   const [currency, setCurrency] = useState(client?.balance?.currency ?? 'USD')
   const [daysOverdue, setDaysOverdue] = useState(client?.daysOverdue?.toString() ?? '')
   const [notes, setNotes] = useState(client?.notes ?? '')
+  const [attributes, setAttributes] = useState<Record<string, string>>(client?.attributes ?? {})
 
   const submit = () => save.mutate({
     id: client?.id,
     request: {
       name: name.trim(), documentId: documentId.trim() || null, balance: balance.trim() ? Number(balance.replace(',', '.')) : null,
       currency: balance.trim() ? currency.trim().toUpperCase() : null,
-      daysOverdue: daysOverdue.trim() ? Number(daysOverdue) : null, notes: notes.trim() || null,
+      daysOverdue: daysOverdue.trim() ? Number(daysOverdue) : null, notes: notes.trim() || null, attributes,
     },
   }, { onSuccess: onSaved })
 
@@ -58,6 +60,7 @@ export function ClientFormDialog({ client, onClose, onSaved }: {
         <TextField label={`${t('contacts.daysOverdue')} ${t('common.optional')}`} value={daysOverdue} inputMode="numeric"
           disabled={!sensitive} error={fieldError(save.error, 'daysOverdue')} onChange={setDaysOverdue} />
       </div>
+      <AttributeInputs values={attributes} onChange={setAttributes} />
       <TextAreaField label={`${t('contacts.notes')} ${t('common.optional')}`} value={notes} onChange={setNotes} />
       <ErrorMessage error={save.error} fieldsShown={['name', 'documentId', 'balance', 'currency', 'daysOverdue', 'notes']} />
     </Dialog>

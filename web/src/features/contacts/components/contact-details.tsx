@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/ui/page-header'
 import { useCurrentUser } from '../../../lib/auth'
 import { useAssignableUsers } from '../../../lib/use-assignable-users'
 import { type ClientView, type ContactView, useClient, useClientActive, useContact, useContactAction, useContactChats } from '../api/contacts'
+import { AttributeFacts } from './attribute-fields'
 import { ClientFormDialog } from './client-form-dialog'
 import { ContactFormDialog } from './contact-form-dialog'
 import { formatMoney } from './contacts-page'
@@ -22,6 +23,7 @@ function ClientFacts({ client }: { client: ClientView }) {
       <dt>{t('contacts.balance')}</dt>
       <dd data-testid="client-balance">{client.balance ? formatMoney(client.balance.amount, client.balance.currency, i18n.language) : '—'}</dd>
       <dt>{t('contacts.daysOverdue')}</dt><dd>{client.daysOverdue ?? '—'}</dd>
+      <AttributeFacts values={client.attributes} />
       {client.notes && <><dt>{t('contacts.notes')}</dt><dd className="pre-wrap">{client.notes}</dd></>}
     </dl>
   )

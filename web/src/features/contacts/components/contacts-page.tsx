@@ -13,6 +13,7 @@ import { type ContactFilter, useClients, useContacts } from '../api/contacts'
 import { ClientFormDialog } from './client-form-dialog'
 import { ContactFormDialog } from './contact-form-dialog'
 import { ImportDialog } from './import-dialog'
+import { AttributesDialog } from './attribute-fields'
 
 function ContactsTable({ filter }: { filter: ContactFilter }) {
   const { t } = useTranslation()
@@ -115,7 +116,7 @@ export function ContactsPage() {
     q: q || undefined, status, reviewState: view === 'contacts' ? reviewState : undefined,
     assignee: view === 'contacts' ? assignee : undefined,
   }
-  const [dialog, setDialog] = useState<'contact' | 'client' | 'import' | null>(null)
+  const [dialog, setDialog] = useState<'contact' | 'client' | 'import' | 'fields' | null>(null)
   const exportUrl = `/api/contacts/export?${new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]).toString()}`
 
   function set(name: string, value: string | undefined) {
@@ -137,6 +138,9 @@ export function ContactsPage() {
           )}
           {me.permissions.includes('contacts.manage') && (
             <Button onClick={() => setDialog('import')}>{t('contacts.import')}</Button>
+          )}
+          {me.permissions.includes('settings.global') && (
+            <Button onClick={() => setDialog('fields')}>{t('contacts.fieldsTitle')}</Button>
           )}
           {me.permissions.includes('contacts.export') && (
             <a className="btn btn-secondary" href={exportUrl} download="contacts.csv">{t('contacts.export')}</a>
@@ -185,6 +189,7 @@ export function ContactsPage() {
         <ContactFormDialog onClose={() => setDialog(null)} onSaved={(contact) => void navigate(`/contacts/${contact.id}`)} />
       )}
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'fields' && <AttributesDialog onClose={() => setDialog(null)} />}
       {dialog === 'client' && (
         <ClientFormDialog onClose={() => setDialog(null)} onSaved={(client) => void navigate(`/clients/${client.id}`)} />
       )}

@@ -44,6 +44,9 @@ class ClientAdministration {
     private static final String SENSITIVE = "clients.sensitive";
     private static final String NOTES = "clients.notes";
     private static final String DOCUMENT = "clients.document";
+    private static final String ATTRIBUTES = "clients.attributes";
+    private static final tools.jackson.core.type.TypeReference<Map<String, String>> STRING_MAP =
+            new tools.jackson.core.type.TypeReference<>() { };
 
     /** The sealed part of a client. */
     record Sensitive(String documentId, BigDecimal balance, String currency, Integer daysOverdue) {
@@ -51,7 +54,7 @@ class ClientAdministration {
     }
 
     private record Row(long id, String name, byte[] sensitive, byte[] notes, Status status, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, String searchName) {
+            OffsetDateTime updatedAt, String searchName, byte[] attributes) {
     }
 
     private final JdbcClient jdbc;
@@ -59,10 +62,12 @@ class ClientAdministration {
     private final SecretBox secrets;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final ClientAttributes attributes;
     private final Clock clock;
 
     ClientAdministration(JdbcClient jdbc, ContactVisibility visibility, SecretBox secrets, ObjectMapper json,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ClientAttributes attributes, Clock clock) {
+        this.attributes = attributes;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.secrets = secrets;
@@ -107,7 +112,7 @@ class ClientAdministration {
             params.put("afterName", cursor.name());
             params.put("afterId", cursor.id());
         }
-        var rows = jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name "
+        var rows = jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes "
                 + "from clients l where " + String.join(" and ", where) + " order by l.search_name, l.id fetch first "
                 + (size + 1) + " rows only").params(params).query(ClientAdministration::row).list();
         boolean more = rows.size() > size;
@@ -131,11 +136,11 @@ class ClientAdministration {
         String name = request.name().strip();
         try {
             jdbc.sql("""
-                    insert into clients (name, search_name, document_hash, sensitive, notes, status, created_by, created_at,
-                        updated_at, version)
-                    values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
+                    insert into clients (name, search_name, document_hash, sensitive, notes, attributes, status, created_by,
+                        created_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
                     .params(name, ContactSearch.foldName(name), documentHash(sensitive.documentId()), seal(sensitive),
-                            sealNotes(request.notes()), user.id(), now, now)
+                            sealNotes(request.notes()), sealAttributes(attributes.validate(request.attributes())), user.id(), now, now)
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
             throw ConversaException.conflict("client.document_taken");
@@ -159,12 +164,20 @@ class ClientAdministration {
             requireSensitiveRight(user);
         }
         String name = request.name().strip();
+        byte[] values = row.attributes();
+        if (request.attributes() != null) { // the sent fields change, blank ones go, the others stay
+            var merged = new java.util.LinkedHashMap<>(openAttributes(row.attributes()));
+            var checked = attributes.validate(request.attributes());
+            request.attributes().keySet().stream().filter(key -> !checked.containsKey(key)).forEach(merged::remove);
+            merged.putAll(checked);
+            values = sealAttributes(merged);
+        }
         try {
             jdbc.sql("""
-                    update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, notes = ?, updated_at = ?,
-                        version = version + 1 where id = ?""")
+                    update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, notes = ?, attributes = ?,
+                        updated_at = ?, version = version + 1 where id = ?""")
                     .params(name, ContactSearch.foldName(name), documentHash(after.documentId()), seal(after),
-                            sealNotes(request.notes()), now(), clientId).update();
+                            sealNotes(request.notes()), values, now(), clientId).update();
         } catch (DuplicateKeyException e) {
             throw ConversaException.conflict("client.document_taken");
         }
@@ -237,6 +250,14 @@ class ClientAdministration {
         return sealed == null ? Sensitive.NONE : json.readValue(secrets.open(sealed, SENSITIVE), Sensitive.class);
     }
 
+    byte[] sealAttributes(Map<String, String> values) {
+        return values.isEmpty() ? null : secrets.seal(json.writeValueAsBytes(values), ATTRIBUTES);
+    }
+
+    Map<String, String> openAttributes(byte[] sealed) {
+        return sealed == null ? Map.of() : json.readValue(secrets.open(sealed, ATTRIBUTES), STRING_MAP);
+    }
+
     private byte[] sealNotes(String notes) {
         return notes == null || notes.isBlank() ? null : secrets.seal(notes.strip().getBytes(StandardCharsets.UTF_8), NOTES);
     }
@@ -247,7 +268,7 @@ class ClientAdministration {
 
     private Row visible(CurrentUser user, long clientId) {
         var condition = visibility.clients(user);
-        return jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name "
+        return jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes "
                 + "from clients l where l.id = :client and " + condition.sql())
                 .params(condition.params()).param("client", clientId).query(ClientAdministration::row).optional()
                 .orElseThrow(() -> ConversaException.hidden("client.not_found", clientId));
@@ -270,14 +291,14 @@ class ClientAdministration {
             var sensitive = open(row.sensitive());
             var balance = sensitive.balance() == null ? null : new MoneyView(sensitive.balance().toPlainString(), sensitive.currency());
             return new ClientView(row.id(), row.name(), sensitive.documentId(), balance, sensitive.daysOverdue(),
-                    openNotes(row.notes()), row.status(), contacts.getOrDefault(row.id(), List.of()),
+                    openNotes(row.notes()), row.status(), openAttributes(row.attributes()), contacts.getOrDefault(row.id(), List.of()),
                     row.createdAt().toInstant(), row.updatedAt().toInstant());
         }).toList();
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4), Status.valueOf(rs.getString(5)),
-                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8));
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getBytes(9));
     }
 
     private OffsetDateTime now() {

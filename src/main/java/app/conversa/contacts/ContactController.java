@@ -40,9 +40,11 @@ class ContactController {
     private final ClientAdministration clients;
     private final PhoneNumbers phones;
     private final ContactTransfer transfer;
+    private final ClientAttributes attributes;
 
     ContactController(ContactAdministration contacts, ClientAdministration clients, PhoneNumbers phones,
-            ContactTransfer transfer) {
+            ContactTransfer transfer, ClientAttributes attributes) {
+        this.attributes = attributes;
         this.contacts = contacts;
         this.clients = clients;
         this.phones = phones;
@@ -82,6 +84,27 @@ class ContactController {
         try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
             return transfer.importCsv(user, reader, dryRun, locale);
         }
+    }
+
+    /** The custom client fields, in form order (inactive ones too: old values still show). */
+    @GetMapping("/api/client-attributes")
+    java.util.List<ClientAttributes.AttributeView> clientAttributes() {
+        return attributes.all();
+    }
+
+    @PostMapping("/api/client-attributes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('settings.global')")
+    ClientAttributes.AttributeView createAttribute(@AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody ClientAttributes.SaveAttributeRequest request) {
+        return attributes.create(user, request);
+    }
+
+    @PutMapping("/api/client-attributes/{attributeId}")
+    @PreAuthorize("hasAuthority('settings.global')")
+    ClientAttributes.AttributeView updateAttribute(@AuthenticationPrincipal CurrentUser user, @PathVariable long attributeId,
+            @Valid @RequestBody ClientAttributes.SaveAttributeRequest request) {
+        return attributes.update(user, attributeId, request);
     }
 
     record PhoneSettingsResponse(String defaultCountry, java.util.List<PhoneNumbers.CountryView> countries) {

@@ -52,6 +52,8 @@ final class ContactRecords {
     /** Sensitive fields (document id, balance, days overdue) are sealed at rest; only some roles change them. */
     record ClientView(long id, String name, @Schema(nullable = true) String documentId, @Schema(nullable = true) MoneyView balance,
             @Schema(nullable = true) Integer daysOverdue, @Schema(nullable = true) String notes, Status status,
+            @Schema(description = "Custom attributes by key (see /api/client-attributes), as canonical text")
+            java.util.Map<String, String> attributes,
             List<ClientContactView> contacts, Instant createdAt, Instant updatedAt) {
     }
 
@@ -61,6 +63,9 @@ final class ContactRecords {
             @Schema(nullable = true, example = "120.50") BigDecimal balance,
             @Schema(nullable = true, example = "USD") @Pattern(regexp = "[A-Z]{3}") String currency,
             @Schema(nullable = true, example = "45") @Min(0) Integer daysOverdue,
-            @Schema(nullable = true) @Size(max = 2000) String notes) {
+            @Schema(nullable = true) @Size(max = 2000) String notes,
+            @Schema(nullable = true, description = "Custom attributes by key: those sent change, a blank value removes one, those not sent stay",
+                    example = "{\"loan_number\": \"PR-2026-0042\"}")
+            java.util.Map<String, String> attributes) {
     }
 }

@@ -45,6 +45,7 @@ class ContactTransfer {
 
     static final List<String> HEADER = List.of("name", "phone", "email", "status", "client_name", "client_document_id",
             "client_balance", "client_currency", "client_days_overdue");
+    static final String ATTRIBUTE_PREFIX = "attr_";
     private static final int REPORTED_ROWS = 100;
     private static final int MAX_ROWS = 200_000;
 
@@ -72,11 +73,13 @@ class ContactTransfer {
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final org.springframework.context.MessageSource messages;
+    private final ClientAttributes attributes;
     private final Clock clock;
 
     ContactTransfer(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
             ClientAdministration clients, ContactVisibility visibility, PhoneNumbers phones, AuditTrail audit,
-            org.springframework.context.MessageSource messages, Clock clock) {
+            org.springframework.context.MessageSource messages, ClientAttributes attributes, Clock clock) {
+        this.attributes = attributes;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contacts = contacts;
@@ -91,10 +94,13 @@ class ContactTransfer {
     /** Writes every contact of the filter, page by page; sensitive columns only for those who may edit them. */
     void export(CurrentUser user, ContactAdministration.Filter filter, Writer out) {
         boolean sensitive = user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE);
+        var keys = attributes.all().stream().map(ClientAttributes.AttributeView::key).toList();
+        var header = new ArrayList<>(HEADER);
+        keys.forEach(key -> header.add(ATTRIBUTE_PREFIX + key));
         long rows = 0;
         try {
             // not closed here: the writer belongs to the caller (the HTTP response)
-            var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get());
+            var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
             String after = null;
             do {
                 var page = contacts.list(user, filter, after, 100);
@@ -102,12 +108,15 @@ class ContactTransfer {
                 for (ContactView contact : page.items()) {
                     var client = contact.clientId() == null ? null
                             : clientViews.computeIfAbsent(contact.clientId(), id -> clients.get(user, id));
-                    printer.printRecord(contact.displayName(), contact.phone(), contact.email(), contact.status(),
-                            client == null ? null : client.name(),
-                            client == null || !sensitive ? null : client.documentId(),
-                            client == null || !sensitive || client.balance() == null ? null : client.balance().amount(),
-                            client == null || !sensitive || client.balance() == null ? null : client.balance().currency(),
-                            client == null || !sensitive ? null : client.daysOverdue());
+                    var record = new ArrayList<Object>(List.of(contact.displayName(), Objects.toString(contact.phone(), ""),
+                            Objects.toString(contact.email(), ""), contact.status()));
+                    record.add(client == null ? null : client.name());
+                    record.add(client == null || !sensitive ? null : client.documentId());
+                    record.add(client == null || !sensitive || client.balance() == null ? null : client.balance().amount());
+                    record.add(client == null || !sensitive || client.balance() == null ? null : client.balance().currency());
+                    record.add(client == null || !sensitive ? null : client.daysOverdue());
+                    keys.forEach(key -> record.add(client == null ? null : client.attributes().get(key)));
+                    printer.printRecord(record);
                     rows++;
                 }
                 after = page.nextCursor();
@@ -197,8 +206,14 @@ class ContactTransfer {
         if (currency != null && !currency.matches("[A-Za-z]{3}")) {
             throw new RowError(messages("import.row.currency"));
         }
+        var custom = new HashMap<String, String>();
+        cells.forEach((column, value) -> {
+            if (column.startsWith(ATTRIBUTE_PREFIX) && value != null && !value.isBlank()) {
+                custom.put(column.substring(ATTRIBUTE_PREFIX.length()), value);
+            }
+        });
         var row = new Row(name, phone, email, status, text(cells, "client_name", 200), text(cells, "client_document_id", 40),
-                balance, currency == null ? null : currency.toUpperCase(Locale.ROOT), days);
+                balance, currency == null ? null : currency.toUpperCase(Locale.ROOT), days, attributes.validate(custom));
         return transactions.execute(tx -> {
             var outcome = apply(user, row);
             if (dryRun) {
@@ -209,7 +224,7 @@ class ContactTransfer {
     }
 
     private record Row(String name, String phone, String email, Status status, String clientName, String documentId,
-            BigDecimal balance, String currency, Integer daysOverdue) {
+            BigDecimal balance, String currency, Integer daysOverdue, Map<String, String> attributes) {
     }
 
     private record Existing(long id, String name, String email, Status status, Long clientId) {
@@ -226,7 +241,7 @@ class ContactTransfer {
         }
         boolean changed = false;
         Long clientId = existing.map(Existing::clientId).orElse(null);
-        if (row.clientName() != null || row.documentId() != null) {
+        if (row.clientName() != null || row.documentId() != null || !row.attributes().isEmpty()) {
             var client = client(user, row, clientId);
             changed |= client.changed();
             clientId = client.id();
@@ -282,38 +297,43 @@ class ContactTransfer {
             String name = row.clientName() == null ? row.name() : row.clientName();
             var keys = new GeneratedKeyHolder();
             jdbc.sql("""
-                    insert into clients (name, search_name, document_hash, sensitive, status, created_by, created_at, updated_at,
-                        version)
-                    values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
+                    insert into clients (name, search_name, document_hash, sensitive, attributes, status, created_by, created_at,
+                        updated_at, version)
+                    values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
                     .params(name, ContactSearch.foldName(name), clients.documentHash(incoming.documentId()), clients.seal(incoming),
-                            user.id(), now, now)
+                            clients.sealAttributes(row.attributes()), user.id(), now, now)
                     .update(keys, "id");
             return new ClientOutcome(keys.getKeyAs(Long.class), true);
         }
         long clientId = id;
-        var stored = jdbc.sql("select name, sensitive from clients where id = ?").param(clientId)
-                .query((rs, n) -> Map.entry(rs.getString(1), clients.open(rs.getBytes(2)))).single();
-        var before = stored.getValue();
+        record Stored(String name, Sensitive sensitive, Map<String, String> attributes) {
+        }
+        var stored = jdbc.sql("select name, sensitive, attributes from clients where id = ?").param(clientId)
+                .query((rs, n) -> new Stored(rs.getString(1), clients.open(rs.getBytes(2)), clients.openAttributes(rs.getBytes(3))))
+                .single();
+        var before = stored.sensitive();
+        var mergedAttributes = new java.util.LinkedHashMap<>(stored.attributes());
+        mergedAttributes.putAll(row.attributes()); // a blank cell keeps the stored value
         var after = new Sensitive(incoming.documentId() == null ? before.documentId() : incoming.documentId(),
                 incoming.balance() == null ? before.balance() : incoming.balance(),
                 incoming.balance() == null ? before.currency() : incoming.currency(),
                 incoming.daysOverdue() == null ? before.daysOverdue() : incoming.daysOverdue());
-        String name = row.clientName() == null ? stored.getKey() : row.clientName();
+        String name = row.clientName() == null ? stored.name() : row.clientName();
         boolean sensitiveChanged = !Objects.equals(before.documentId(), after.documentId())
                 || before.balance() == null != (after.balance() == null)
                 || before.balance() != null && before.balance().compareTo(after.balance()) != 0
                 || !Objects.equals(before.currency(), after.currency()) || !Objects.equals(before.daysOverdue(), after.daysOverdue());
-        if (!sensitiveChanged && name.equals(stored.getKey())) {
+        if (!sensitiveChanged && name.equals(stored.name()) && mergedAttributes.equals(stored.attributes())) {
             return new ClientOutcome(clientId, false);
         }
         if (sensitiveChanged) {
             requireSensitive(user);
         }
         jdbc.sql("""
-                update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, updated_at = ?, version = version + 1
-                where id = ?""")
-                .params(name, ContactSearch.foldName(name), clients.documentHash(after.documentId()), clients.seal(after), now,
-                        clientId).update();
+                update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, attributes = ?, updated_at = ?,
+                    version = version + 1 where id = ?""")
+                .params(name, ContactSearch.foldName(name), clients.documentHash(after.documentId()), clients.seal(after),
+                        clients.sealAttributes(mergedAttributes), now, clientId).update();
         if (sensitiveChanged) {
             audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("source", "import"));
         }

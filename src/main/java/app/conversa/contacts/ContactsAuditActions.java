@@ -11,6 +11,7 @@ class ContactsAuditActions implements AuditActions {
     public List<String> codes() {
         return List.of("contact.created", "contact.updated", "contact.assigned", "contact.validated", "contact.inactivated",
                 "contact.reactivated", "client.created", "client.updated", "client.sensitive_changed", "client.inactivated",
-                "client.reactivated", "contacts.exported", "contacts.imported");
+                "client.reactivated", "contacts.exported", "contacts.imported",
+                "client_attribute.created", "client_attribute.updated");
     }
 }

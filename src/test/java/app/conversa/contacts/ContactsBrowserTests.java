@@ -172,6 +172,37 @@ class ContactsBrowserTests {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void anAdministratorAddsAClientFieldThatFormsAndDetailsShow() {
+        var admin = accounts.create(Role.ADMINISTRATOR);
+        String key = "producto_" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        var page = chromium.newPage("en-US", 1280, 800, consoleErrors);
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(admin.login());
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Contacts")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Client fields")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Label").fill("Producto " + key.substring(9));
+        dialog.getByLabel("Key").fill(key);
+        dialog.getByLabel("Type").selectOption("LIST");
+        dialog.getByLabel("Options").fill("Tarjeta, Préstamo");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add field")).click();
+        assertThat(dialog.locator("tbody")).containsText(key);
+        screenshot(page, "contacts-4-client-fields");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New client")).click();
+        dialog.getByLabel("Holder name").fill("Esteban Loor");
+        dialog.getByLabel("Producto " + key.substring(9)).selectOption("Préstamo");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Esteban Loor"))).isVisible();
+        assertThat(page.locator(".facts")).containsText("Producto " + key.substring(9) + "Préstamo");
+        screenshot(page, "contacts-5-client-with-field");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private static void addContact(Page page, String name, String typedPhone) {
         int before = page.getByTestId("client-contacts").locator("li a").count();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
