@@ -141,7 +141,27 @@ class ContactsBrowserTests {
         page.locator(".toolbar").getByLabel("Assigned to").selectOption(String.valueOf(agent.id()));
         assertThat(page.locator("[data-contact-id]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5000));
         assertThat(page.locator("[data-contact-id]")).containsText("Patricia Guamán");
-        assertThat(consoleErrors).as("browser console errors").hasSize(1).allMatch(e -> e.contains("400"));
+
+        // the agent: their contact and its client, read-only; the relative's contact is not theirs
+        long clientId = jdbc.sql("select client_id from contacts where phone = ?").param("+593" + first.substring(1))
+                .query(Long.class).single();
+        long relativeId = jdbc.sql("select id from contacts where phone = ?").param("+593" + second.substring(1))
+                .query(Long.class).single();
+        var agentPage = chromium.newPage("en-US", 1024, 768, consoleErrors);
+        agentPage.navigate(url("/login"));
+        agentPage.getByLabel("Username").fill(agent.login());
+        agentPage.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestAccounts.PASSWORD);
+        agentPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        agentPage.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Contacts")).click();
+        assertThat(agentPage.locator("[data-contact-id]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+        agentPage.navigate(url("/clients/" + clientId));
+        assertThat(agentPage.getByTestId("client-balance")).hasText("$1,250.50");
+        assertThat(agentPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit"))).hasCount(0);
+        agentPage.navigate(url("/contacts/" + relativeId));
+        assertThat(agentPage.getByText("does not exist")).isVisible();
+        screenshot(agentPage, "contacts-6-agent-out-of-scope");
+        assertThat(consoleErrors).as("browser console errors: the bad phone's 400 and the agent's 404")
+                .hasSize(2).anyMatch(e -> e.contains("400")).anyMatch(e -> e.contains("404"));
     }
 
     @Test
