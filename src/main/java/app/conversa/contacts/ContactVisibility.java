@@ -38,16 +38,20 @@ class ContactVisibility {
         params.put("contactViewer", user.id());
         var reach = chats.contactsOfVisibleChats(user);
         params.putAll(reach.params());
-        List<String> alternatives = new ArrayList<>(List.of("k.assigned_user_id = :contactViewer",
-                "k.created_by = :contactViewer", "k.id in (" + reach.sql() + ")"));
+        // one id subquery whose branches are index lookups: an OR of them makes PostgreSQL test every
+        // contact (see the inbox's ChatVisibility and docs/benchmarks.md)
+        List<String> sources = new ArrayList<>(List.of(
+                "select a.id from contacts a where a.assigned_user_id = :contactViewer",
+                "select a.id from contacts a where a.created_by = :contactViewer",
+                reach.sql()));
         if (user.permissions().contains(Permission.CONTACTS_MANAGE)) {
             var colleagues = users.usersInDepartments(user.departmentIds());
             if (!colleagues.isEmpty()) {
                 params.put("contactColleagues", colleagues);
-                alternatives.add("k.assigned_user_id in (:contactColleagues)");
+                sources.add("select a.id from contacts a where a.assigned_user_id in (:contactColleagues)");
             }
         }
-        return new Condition("(" + String.join(" or ", alternatives) + ")", params);
+        return new Condition("k.id in (" + String.join(" union all ", sources) + ")", params);
     }
 
     /** Clients aliased {@code l}: those with a contact the user may see, and those the user created. */
