@@ -87,23 +87,21 @@ class ClientAdministration {
             params.put("status", status.name());
         }
         if (query != null && !query.isBlank()) {
-            var alternatives = new ArrayList<String>();
+            // one id subquery of index lookups (document hash, contacts' search keys, the client's own name)
+            var sources = new ArrayList<String>();
             params.put("document", documentHash(query));
-            alternatives.add("l.document_hash = :document");
+            sources.add("select d.id from clients d where d.document_hash = :document");
             ContactSearch.parse(query).ifPresent(search -> {
-                alternatives.add("l.id in (select client_id from contacts where id in (" + search.sql() + "))");
+                sources.add("select s.client_id from contacts s where s.client_id is not null and s.id in (" + search.sql() + ")");
                 params.putAll(search.params());
-                if (search.params().containsKey("searchName0")) { // the words also name the client
-                    var words = new ArrayList<String>();
-                    search.params().forEach((name, value) -> {
-                        if (name.startsWith("searchName")) {
-                            words.add("l.search_name like :" + name + " escape '\\'");
-                        }
-                    });
-                    alternatives.add("(" + String.join(" and ", words) + ")");
+                var words = new ArrayList<String>();
+                search.params().keySet().stream().filter(name -> name.startsWith("searchName")).sorted()
+                        .forEach(name -> words.add("n.search_name like :" + name + " escape '\\'"));
+                if (!words.isEmpty()) { // the words also name the client
+                    sources.add("select n.id from clients n where " + String.join(" and ", words));
                 }
             });
-            where.add("(" + String.join(" or ", alternatives) + ")");
+            where.add("l.id in (" + String.join(" union all ", sources) + ")");
         }
         if (after != null && !after.isBlank()) {
             var cursor = NameCursor.parse(after);
