@@ -63,10 +63,12 @@ class ClientAdministration {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final ClientAttributes attributes;
+    private final app.conversa.shared.PlanHints plans;
     private final Clock clock;
 
     ClientAdministration(JdbcClient jdbc, ContactVisibility visibility, SecretBox secrets, ObjectMapper json,
-            AuditTrail audit, ClientAttributes attributes, Clock clock) {
+            AuditTrail audit, ClientAttributes attributes, app.conversa.shared.PlanHints plans, Clock clock) {
+        this.plans = plans;
         this.attributes = attributes;
         this.jdbc = jdbc;
         this.visibility = visibility;
@@ -87,6 +89,7 @@ class ClientAdministration {
             params.put("status", status.name());
         }
         if (query != null && !query.isBlank()) {
+            plans.customPlansInThisTransaction();
             // one id subquery of index lookups (document hash, contacts' search keys, the client's own name)
             var sources = new ArrayList<String>();
             params.put("document", documentHash(query));

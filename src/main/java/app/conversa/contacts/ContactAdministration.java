@@ -55,10 +55,12 @@ class ContactAdministration {
     private final PhoneNumbers phones;
     private final UserDirectory users;
     private final AuditTrail audit;
+    private final app.conversa.shared.PlanHints plans;
     private final Clock clock;
 
     ContactAdministration(JdbcClient jdbc, ContactVisibility visibility, PhoneNumbers phones, UserDirectory users,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, app.conversa.shared.PlanHints plans, Clock clock) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.phones = phones;
@@ -85,8 +87,11 @@ class ContactAdministration {
             where.add("k.assigned_user_id = :assignee");
             params.put("assignee", filter.assignedUserId());
         }
-        ContactSearch.parse(filter.query()).ifPresent(search -> {
-            where.add("k.id in (" + search.sql() + ")");
+        if (filter.query() != null && !filter.query().isBlank()) {
+            plans.customPlansInThisTransaction();
+        }
+        ContactSearch.condition(filter.query(), "k").ifPresent(search -> {
+            where.add(search.sql());
             params.putAll(search.params());
         });
         if (after != null && !after.isBlank()) {

@@ -44,6 +44,16 @@ public final class ContactSearch {
      * (at least three digits); anything else is matched word by word against the name.
      */
     public static Optional<Subquery> parse(String query) {
+        return condition(query, "contacts").map(found ->
+                new Subquery("select contacts.id from contacts where " + found.sql(), found.params()));
+    }
+
+    /**
+     * The same match as a condition on a contacts table aliased {@code alias}, for queries that
+     * list contacts themselves (a condition on the rows read, not a self-join: the planner then
+     * weighs the trigram index against the list's order).
+     */
+    public static Optional<Subquery> condition(String query, String alias) {
         if (query == null || query.isBlank()) {
             return Optional.empty();
         }
@@ -52,22 +62,19 @@ public final class ContactSearch {
         if (!trimmed.matches(".*\\p{L}.*")) {
             String digits = digits(trimmed);
             if (digits.length() >= 3) {
-                params.put("searchPhone", "%" + digits + "%");
                 // "0991234567" as written in Ecuador is "593991234567" with the country code
                 String national = digits.replaceFirst("^0+", "");
-                params.put("searchNational", "%" + (national.length() >= 3 ? national : digits) + "%");
-                return Optional.of(new Subquery("""
-                        select id from contacts
-                        where phone_digits like :searchPhone or phone_digits like :searchNational""", params));
+                params.put("searchPhone", "%" + (national.length() >= 3 ? national : digits) + "%");
+                return Optional.of(new Subquery(alias + ".phone_digits like :searchPhone", params));
             }
         }
         var conditions = new ArrayList<String>();
         List<String> words = List.of(foldName(trimmed).split(" "));
         for (int i = 0; i < words.size() && i < 6; i++) {
             params.put("searchName" + i, "%" + escapeLike(words.get(i)) + "%");
-            conditions.add("search_name like :searchName" + i + " escape '\\'");
+            conditions.add(alias + ".search_name like :searchName" + i + " escape '\\'");
         }
-        return Optional.of(new Subquery("select id from contacts where " + String.join(" and ", conditions), params));
+        return Optional.of(new Subquery("(" + String.join(" and ", conditions) + ")", params));
     }
 
     private static String escapeLike(String text) {
