@@ -49,8 +49,8 @@ import javax.crypto.spec.SecretKeySpec;
  *     is not ContactSearch.foldName(display_name) (a copy of it).</li>
  * <li>{@code measure BASE SAMPLES SUPERVISOR LABEL ADMIN_CLIENTS SUPERVISOR_CLIENTS}: sequential
  *     requests, one client per user (the administrator, SUPERVISOR), the cases round-robin, SAMPLES
- *     of each, but a case stops once its requests took BENCH_CASE_SECONDS (default 8) and it has
- *     at least 10 samples, so that a slow case cannot eat the run; a line per case (p50, p95, p99
+ *     of each, but a case stops once its requests took BENCH_CASE_SECONDS (default 5) and it has
+ *     BENCH_MIN_SAMPLES (default 5), so that a slow case cannot eat the run; a line per case (p50, p95, p99
  *     in ms, target, rows per response, failures, samples), tab-separated. The document ids looked
  *     for are those of the generated clients whose ids are given (comma-separated; the script picks
  *     clients each user may see).</li>
@@ -259,8 +259,8 @@ public class ContactsBench {
         }
     }
 
-    static final long CASE_MICROS = (long) (Double.parseDouble(System.getenv().getOrDefault("BENCH_CASE_SECONDS", "8")) * 1e6);
-    static final int MIN_SAMPLES = 10;
+    static final long CASE_MICROS = (long) (Double.parseDouble(System.getenv().getOrDefault("BENCH_CASE_SECONDS", "5")) * 1e6);
+    static final int MIN_SAMPLES = Integer.parseInt(System.getenv().getOrDefault("BENCH_MIN_SAMPLES", "5"));
 
     /** Partial, accent-free words in any order, as people type them ("jose nun" finds "José Núñez"). */
     static final List<String> NAME_QUERIES = List.of("jose nun", "maria gonz", "luis rodr", "ana lop", "carlos fern",
