@@ -35,7 +35,7 @@ echo "--- data"
 hash=$(sql "select password_hash from users where login = 'admin'")
 gen_began=$(date +%s.%N)
 "$JAVA_HOME/bin/java" bench/InboxBench.java prepare "$base" 10 2 3 > "$dir/connections"
-until [ "$(sql "select count(*) from cloud_api_webhooks where processed_at is null")" = "0" ] \
+until [ "$(sql "select count(*) from inbound_webhooks where processed_at is null")" = "0" ] \
    && [ "$(sql "select count(*) from messages where status = 'QUEUED' and not private_note")" = "0" ]; do sleep 0.2; done
 api_done=$(date +%s.%N)
 psql -q -d conversa_bench -v hash="$hash" ${BENCH_DATA_VARS:-} < bench/inbox-data.sql >/dev/null

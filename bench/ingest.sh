@@ -19,7 +19,7 @@ echo "$($JAVA_HOME/bin/java -version 2>&1 | head -n 1); $(nproc) cores; PostgreS
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 settle() { # waits until every webhook is processed, prints how long that took
   local begin=$(date +%s.%N)
-  while [ "$(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from cloud_api_webhooks where processed_at is null')" != "0" ]; do sleep 0.5; done
+  while [ "$(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from inbound_webhooks where processed_at is null')" != "0" ]; do sleep 0.5; done
   echo "    processing backlog drained $(echo "$(date +%s.%N) - $begin" | bc) s after the phase"
 }
 echo "--- warm-up (JIT; not reported): 10 s of each phase"
@@ -41,4 +41,4 @@ for i in $(seq 1 "$runs"); do
   echo "  end to end:"
   "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" e2e "$seconds" "$rate" | sed 's/^/    /'
 done
-echo "--- processing backlog left at the end: $(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from cloud_api_webhooks where processed_at is null')"
+echo "--- processing backlog left at the end: $(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from inbound_webhooks where processed_at is null')"

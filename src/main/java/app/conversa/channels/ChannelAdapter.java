@@ -8,15 +8,12 @@ interface ChannelAdapter {
 
     Provider provider();
 
-    /** Sends and returns the provider's id for the message. */
+    /** Sends, with its attachment if any, and returns the provider's id for the message. */
     String send(Connection connection, OutboundMessage message);
-
-    /** Uploads content for a later send and returns the provider's media id. */
-    String upload(Connection connection, byte[] content, String mimeType, String filename);
 
     /** Downloads media a customer sent. */
     FetchedMedia fetch(Connection connection, String providerMediaId);
 
-    /** Tells the customer's phone that a message was read (blue ticks). */
-    void markRead(Connection connection, String providerMessageId);
+    /** Tells the customer's phone that a message (and those before it) was read: blue ticks. */
+    void markRead(Connection connection, String customerWaId, String providerMessageId);
 }

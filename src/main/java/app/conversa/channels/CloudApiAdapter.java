@@ -50,6 +50,9 @@ class CloudApiAdapter implements ChannelAdapter {
 
     @Override
     public String send(Connection connection, OutboundMessage message) {
+        var attachment = message.attachment();
+        String mediaId = attachment == null ? null
+                : upload(connection, attachment.content(), attachment.mimeType(), attachment.filename());
         var body = new LinkedHashMap<String, Object>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
@@ -59,7 +62,7 @@ class CloudApiAdapter implements ChannelAdapter {
         }
         String type = message.kind().name().toLowerCase(java.util.Locale.ROOT);
         body.put("type", type);
-        body.put(type, payload(message));
+        body.put(type, payload(message, mediaId));
         JsonNode response = call(() -> http.post().uri(url(connection, connection.phoneNumberId() + "/messages"))
                 .headers(h -> auth(h, connection)).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(JsonNode.class));
@@ -70,19 +73,22 @@ class CloudApiAdapter implements ChannelAdapter {
         return id;
     }
 
-    private static Map<String, Object> payload(OutboundMessage message) {
+    private static Map<String, Object> payload(OutboundMessage message, String mediaId) {
         var payload = new LinkedHashMap<String, Object>();
         switch (message.kind()) {
             case TEXT -> payload.put("body", message.text());
             case IMAGE, DOCUMENT, AUDIO, VIDEO, STICKER -> {
-                payload.put("id", message.providerMediaId());
+                if (mediaId == null) {
+                    throw new SendFailure("kind", "A " + message.kind() + " message needs its content.", false);
+                }
+                payload.put("id", mediaId);
                 if (message.text() != null && !message.text().isBlank() && message.kind() != MessageKind.AUDIO) {
                     payload.put("caption", message.text());
                 }
-                if (message.kind() == MessageKind.DOCUMENT && message.filename() != null) {
-                    payload.put("filename", message.filename());
+                if (message.kind() == MessageKind.DOCUMENT && message.attachment().filename() != null) {
+                    payload.put("filename", message.attachment().filename());
                 }
-                if (message.kind() == MessageKind.AUDIO && message.voice()) {
+                if (message.kind() == MessageKind.AUDIO && message.attachment().voice()) {
                     payload.put("voice", true);
                 }
             }
@@ -91,8 +97,8 @@ class CloudApiAdapter implements ChannelAdapter {
         return payload;
     }
 
-    @Override
-    public String upload(Connection connection, byte[] content, String mimeType, String filename) {
+    /** Stores content at Meta for the send that follows (A6) and returns its media id. */
+    private String upload(Connection connection, byte[] content, String mimeType, String filename) {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("messaging_product", "whatsapp");
         form.add("type", mimeType);
@@ -136,7 +142,7 @@ class CloudApiAdapter implements ChannelAdapter {
     }
 
     @Override
-    public void markRead(Connection connection, String providerMessageId) {
+    public void markRead(Connection connection, String customerWaId, String providerMessageId) {
         var body = Map.of("messaging_product", "whatsapp", "status", "read", "message_id", providerMessageId);
         call(() -> http.post().uri(url(connection, connection.phoneNumberId() + "/messages"))
                 .headers(h -> auth(h, connection)).contentType(MediaType.APPLICATION_JSON).body(body)

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Service;
  * The front door of the inbound pipeline for Cloud API connections. The verification handshake
  * echoes Meta's challenge only for an active connection's verify token. A notification is
  * accepted only with a valid signature, before any side effect, and is then committed, sealed, to
- * {@code cloud_api_webhooks}: the 200 Meta receives always follows a durable commit. Rejected
+ * {@code inbound_webhooks}: the 200 Meta receives always follows a durable commit. Rejected
  * calls leave nothing behind but a critical event (at most one a minute for the same reason).
  *
  * <p>Deliberately no surrounding transaction: callers are anonymous, so a rejection must not hold
@@ -37,11 +36,11 @@ class CloudApiIntake {
     private final JdbcClient jdbc;
     private final CriticalEvents criticalEvents;
     private final Clock clock;
-    private final WebhookDrainer drainer;
+    private final WebhookQueue queue;
 
     CloudApiIntake(ConnectionRepository connections, SecretBox secrets, JdbcClient jdbc, CriticalEvents criticalEvents,
-            Clock clock, WebhookDrainer drainer) {
-        this.drainer = drainer;
+            Clock clock, WebhookQueue queue) {
+        this.queue = queue;
         this.connections = connections;
         this.secrets = secrets;
         this.jdbc = jdbc;
@@ -50,7 +49,8 @@ class CloudApiIntake {
     }
 
     void verify(long connectionId, String mode, String verifyToken) {
-        var connection = connections.findById(connectionId).filter(Connection::active);
+        var connection = connections.findById(connectionId).filter(Connection::active)
+                .filter(c -> c.provider() == Provider.CLOUD_API);
         String expected = connection.map(c -> secrets.openText(c.sealedVerifyToken(), Connections.VERIFY_TOKEN))
                 .orElse(NO_SECRET);
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
@@ -81,7 +81,7 @@ class CloudApiIntake {
         var now = clock.instant();
         var known = appSecrets.get(connectionId);
         if (known == null || known.readAt().plus(SECRET_FRESHNESS).isBefore(now)) {
-            var sealed = jdbc.sql("select app_secret from connections where id = ?").param(connectionId)
+            var sealed = jdbc.sql("select app_secret from connections where id = ? and provider = 'CLOUD_API'").param(connectionId)
                     .query(String.class).optional();
             if (sealed.isEmpty()) {
                 return java.util.Optional.empty();
@@ -104,15 +104,7 @@ class CloudApiIntake {
         if (!WebhookSignature.valid(appSecret, body, signature) || connection.isEmpty()) {
             reject(connectionId, HttpStatus.FORBIDDEN, "webhook.signature_invalid");
         }
-        jdbc.sql("insert into cloud_api_webhooks (connection_id, received_at, body) values (?, ?, ?)")
-                .params(connectionId, clock.instant().atOffset(ZoneOffset.UTC), secrets.seal(body, bodyContext(connectionId)))
-                .update();
-        drainer.wake();
-    }
-
-    /** Stored bodies are sealed for their connection: one copied under another connection does not open. */
-    static String bodyContext(long connectionId) {
-        return "cloud_api_webhooks:" + connectionId;
+        queue.store(connectionId, body);
     }
 
     private static String randomHex() {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import app.conversa.channels.WebhookContent.ProviderError;
+import app.conversa.channels.WebhookContent.Quarantined;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,18 +24,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@link Quarantined} with its reason and does not stop the others. Changes are routed by their
  * {@code metadata.phone_number_id}, because one Meta app delivers all its numbers to one URL.
  */
-final class CloudApiNotifications {
-
-    /** An item set aside, as JSON, with why. */
-    record Quarantined(String reason, String item) {
-    }
-
-    /** An error WhatsApp reports about the number itself ({@code value.errors[]}, e.g. 130429). */
-    record ProviderError(long connectionId, String code, String reason) {
-    }
-
-    record Parsed(List<InboundEvent> events, List<Quarantined> quarantined, List<ProviderError> errors) {
-    }
+@org.springframework.stereotype.Component
+final class CloudApiNotifications implements WebhookReader {
 
     /** Thrown for one item: its reason goes to the quarantine. */
     private static final class Unreadable extends RuntimeException {
@@ -48,10 +40,13 @@ final class CloudApiNotifications {
         this.json = json;
     }
 
-    /**
-     * @param route the connection a phone-number id belongs to, if this call may speak for it
-     */
-    Parsed parse(byte[] body, Function<String, OptionalLong> route) {
+    @Override
+    public Provider provider() {
+        return Provider.CLOUD_API;
+    }
+
+    @Override
+    public WebhookContent read(long receivingConnectionId, byte[] body, Function<String, OptionalLong> route) {
         var events = new ArrayList<InboundEvent>();
         var quarantined = new ArrayList<Quarantined>();
         var errors = new ArrayList<ProviderError>();
@@ -60,11 +55,11 @@ final class CloudApiNotifications {
             root = json.readTree(body);
         } catch (RuntimeException notJson) {
             quarantined.add(new Quarantined("body is not JSON", new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-            return new Parsed(events, quarantined, errors);
+            return new WebhookContent(events, List.of(), quarantined, errors);
         }
         if (!root.path("entry").isArray()) {
             quarantined.add(new Quarantined("no entry array", root.toString()));
-            return new Parsed(events, quarantined, errors);
+            return new WebhookContent(events, List.of(), quarantined, errors);
         }
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
@@ -82,7 +77,7 @@ final class CloudApiNotifications {
                 readValue(connectionId.getAsLong(), value, events, quarantined, errors);
             }
         }
-        return new Parsed(events, quarantined, errors);
+        return new WebhookContent(events, List.of(), quarantined, errors);
     }
 
     private void readValue(long connectionId, JsonNode value, List<InboundEvent> events, List<Quarantined> quarantined,

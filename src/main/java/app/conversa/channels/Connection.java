@@ -13,8 +13,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One WhatsApp number linked to Conversa. The three secrets are held sealed (SecretBox); this
- * entity never sees them in clear. Never deleted: inactivated.
+ * One WhatsApp number linked to Conversa: a Cloud API number (phone-number id, Graph URL, access
+ * token, app secret, verify token) or a gateway number (instance name, instance token, webhook
+ * secret). Secrets are held sealed (SecretBox); this entity never sees them in clear. Never
+ * deleted: inactivated.
  */
 @Entity
 @Table(name = "connections")
@@ -37,6 +39,9 @@ class Connection {
     private String verifyToken;
     private String welcomeMessage;
     private String farewellMessage;
+    private String instanceName;
+    private String instanceToken;
+    private String webhookSecret;
     private boolean active;
     private Instant createdAt;
     private Instant updatedAt;
@@ -57,6 +62,35 @@ class Connection {
         this.active = true;
         this.createdAt = now;
         change(settings, secrets, now);
+    }
+
+    /** A number linked through the Evolution API gateway; its secrets come sealed. */
+    static Connection gateway(String name, String displayNumber, String instanceName, String sealedInstanceToken,
+            String sealedWebhookSecret, String welcomeMessage, String farewellMessage, Instant now) {
+        var connection = new Connection();
+        connection.provider = Provider.EVOLUTION_API;
+        connection.active = true;
+        connection.createdAt = now;
+        connection.instanceName = instanceName;
+        connection.instanceToken = sealedInstanceToken;
+        connection.webhookSecret = sealedWebhookSecret;
+        connection.changeGateway(name, displayNumber, welcomeMessage, farewellMessage, now);
+        return connection;
+    }
+
+    /** What an administrator edits on a gateway number. */
+    void changeGateway(String name, String displayNumber, String welcomeMessage, String farewellMessage, Instant now) {
+        this.name = name.strip();
+        this.displayNumber = displayNumber == null ? "" : displayNumber.strip();
+        this.welcomeMessage = blankToNull(welcomeMessage);
+        this.farewellMessage = blankToNull(farewellMessage);
+        this.updatedAt = now;
+    }
+
+    /** The number the phone that scanned the QR turned out to have. */
+    void linkedAs(String number, Instant now) {
+        this.displayNumber = number;
+        this.updatedAt = now;
     }
 
     void change(Settings settings, SealedSecrets secrets, Instant now) {
@@ -107,6 +141,9 @@ class Connection {
     String sealedVerifyToken() { return verifyToken; }
     String welcomeMessage() { return welcomeMessage; }
     String farewellMessage() { return farewellMessage; }
+    String instanceName() { return instanceName; }
+    String sealedInstanceToken() { return instanceToken; }
+    String sealedWebhookSecret() { return webhookSecret; }
     boolean active() { return active; }
     Instant createdAt() { return createdAt; }
     Settings settings() {

@@ -37,15 +37,31 @@ class ConnectionController {
     private static final String SECRET_OR_EMPTY = "[\\x21-\\x7E]*";
 
     private final Connections connections;
+    private final ConnectionLinks links;
 
-    ConnectionController(Connections connections) {
+    ConnectionController(Connections connections, ConnectionLinks links) {
         this.connections = connections;
+        this.links = links;
     }
 
-    record ConnectionResponse(long id, String name, Provider provider, String displayNumber, String phoneNumberId,
-            String wabaId, String graphBaseUrl, String graphVersion, @Schema(nullable = true) String welcomeMessage,
-            @Schema(nullable = true) String farewellMessage, boolean active, String webhookUrl,
-            boolean accessTokenSet, boolean appSecretSet, boolean verifyTokenSet, Instant createdAt) { }
+    /** A gateway number's link to WhatsApp (null for Cloud API numbers). */
+    record LinkView(LinkState state, @Schema(nullable = true) Integer reasonCode, @Schema(nullable = true) String detail,
+            Instant changedAt, @Schema(nullable = true) Instant heardAt, @Schema(nullable = true) String profileName,
+            int reconnectAttempts, @Schema(nullable = true) Instant nextReconnectAt) {
+
+        static LinkView of(ConnectionLinks.Link link) {
+            return new LinkView(link.state(), link.reasonCode(), link.detail(), link.changedAt(), link.heardAt(),
+                    link.profileName(), link.reconnectAttempts(), link.nextReconnectAt());
+        }
+    }
+
+    record ConnectionResponse(long id, String name, Provider provider, String displayNumber,
+            @Schema(nullable = true) String phoneNumberId, @Schema(nullable = true) String wabaId,
+            @Schema(nullable = true) String graphBaseUrl, @Schema(nullable = true) String graphVersion,
+            @Schema(nullable = true) String welcomeMessage, @Schema(nullable = true) String farewellMessage,
+            boolean active, @Schema(nullable = true) String webhookUrl, boolean accessTokenSet, boolean appSecretSet,
+            boolean verifyTokenSet, @Schema(nullable = true) String instanceName, @Schema(nullable = true) LinkView link,
+            Instant createdAt) { }
 
     record CreateConnectionRequest(
             @NotBlank @Size(max = 120) String name,
@@ -91,7 +107,8 @@ class ConnectionController {
     @GetMapping
     @PreAuthorize("hasAuthority('connections.view')")
     List<ConnectionResponse> list() {
-        return connections.all().stream().map(ConnectionController::response).toList();
+        var known = links.all();
+        return connections.all().stream().map(c -> response(c, known.get(c.id()))).toList();
     }
 
     @PostMapping
@@ -102,7 +119,7 @@ class ConnectionController {
                 request.wabaId(), orDefault(request.graphBaseUrl(), DEFAULT_GRAPH_URL),
                 orDefault(request.graphVersion(), DEFAULT_GRAPH_VERSION), request.welcomeMessage(), request.farewellMessage());
         var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
-        return response(connections.create(me.actor(), settings, secrets));
+        return response(connections.create(me.actor(), settings, secrets), null);
     }
 
     @PutMapping("/{id}")
@@ -113,27 +130,30 @@ class ConnectionController {
                 request.wabaId(), request.graphBaseUrl(), request.graphVersion(), request.welcomeMessage(),
                 request.farewellMessage());
         var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
-        return response(connections.update(me.actor(), id, settings, secrets));
+        return response(connections.update(me.actor(), id, settings, secrets), null);
     }
 
     @PostMapping("/{id}/inactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse inactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        return response(connections.inactivate(me.actor(), id));
+        var connection = connections.inactivate(me.actor(), id);
+        return response(connection, links.find(id).orElse(null));
     }
 
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse reactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        return response(connections.reactivate(me.actor(), id));
+        var connection = connections.reactivate(me.actor(), id);
+        return response(connection, links.find(id).orElse(null));
     }
 
-    private static ConnectionResponse response(Connection c) {
-        String webhookUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
+    static ConnectionResponse response(Connection c, ConnectionLinks.Link link) {
+        String webhookUrl = c.provider() != Provider.CLOUD_API ? null : ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/webhooks/cloudapi/{id}").buildAndExpand(c.id()).toUriString();
         return new ConnectionResponse(c.id(), c.name(), c.provider(), c.displayNumber(), c.phoneNumberId(), c.wabaId(),
                 c.graphBaseUrl(), c.graphVersion(), c.welcomeMessage(), c.farewellMessage(), c.active(), webhookUrl,
-                c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null, c.createdAt());
+                c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null,
+                c.instanceName(), link == null ? null : LinkView.of(link), c.createdAt());
     }
 
     private static String orDefault(String value, String fallback) {

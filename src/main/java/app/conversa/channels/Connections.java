@@ -68,6 +68,9 @@ class Connections {
     @Transactional
     Connection update(Actor actor, long id, Connection.Settings settings, Secrets typed) {
         var connection = load(id);
+        if (connection.provider() != Provider.CLOUD_API) {
+            throw ConversaException.conflict("connection.not_cloud_api");
+        }
         requireSafeUrl(settings.graphBaseUrl());
         if (!connection.graphBaseUrl().equals(settings.graphBaseUrl())
                 && (typed.accessToken() == null || typed.accessToken().isBlank())) {

@@ -11,8 +11,15 @@ public sealed interface InboundEvent {
 
     long connectionId();
 
-    /** The customer as WhatsApp identifies them on this connection. */
-    record Customer(String waId, String profileName) {
+    /**
+     * The customer as WhatsApp identifies them on this connection: {@code waId} is their number's
+     * digits, or a privacy id ({@code <digits>@lid}) when WhatsApp hides the number;
+     * {@code privacyId} is that privacy id when both are known, so both map to one contact.
+     */
+    record Customer(String waId, String profileName, String privacyId) {
+        public Customer(String waId, String profileName) {
+            this(waId, profileName, null);
+        }
     }
 
     /** Media announced by the provider, to be fetched by its id. */
@@ -31,6 +38,17 @@ public sealed interface InboundEvent {
         @Override
         public String toString() {
             return "MessageReceived[connection=" + connectionId + ", id=" + providerMessageId + ", kind=" + kind + "]";
+        }
+    }
+
+    /**
+     * A message the business typed on the linked phone itself (a gateway number): stored as an
+     * outgoing message authored by the phone, so the team sees the whole conversation.
+     */
+    record SentFromPhone(MessageReceived message) implements InboundEvent {
+        @Override
+        public long connectionId() {
+            return message.connectionId();
         }
     }
 

@@ -30,19 +30,14 @@ public class Messaging {
         return adapter(connection).send(connection, message);
     }
 
-    public String upload(long connectionId, byte[] content, String mimeType, String filename) {
-        var connection = connection(connectionId);
-        return adapter(connection).upload(connection, content, mimeType, filename);
-    }
-
     public FetchedMedia fetch(long connectionId, String providerMediaId) {
         var connection = connection(connectionId);
         return adapter(connection).fetch(connection, providerMediaId);
     }
 
-    public void markRead(long connectionId, String providerMessageId) {
+    public void markRead(long connectionId, String customerWaId, String providerMessageId) {
         var connection = connection(connectionId);
-        adapter(connection).markRead(connection, providerMessageId);
+        adapter(connection).markRead(connection, customerWaId, providerMessageId);
     }
 
     private Connection connection(long connectionId) {

@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The second half of the inbound pipeline: takes committed webhooks in the order they arrived,
@@ -41,19 +40,22 @@ class WebhookDrainer implements DisposableBean {
     private final ConnectionRepository connections;
     private final List<InboundHandler> handlers;
     private final CriticalEvents criticalEvents;
-    private final CloudApiNotifications notifications;
+    private final Map<Provider, WebhookReader> readers = new java.util.EnumMap<>(Provider.class);
+    private final ConnectionLinks links;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final WakeableWorker worker = new WakeableWorker("webhook-drainer", this::drain);
 
     WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
-            CriticalEvents criticalEvents, ObjectMapper json, TransactionTemplate transactions, Clock clock) {
+            CriticalEvents criticalEvents, List<WebhookReader> readers, ConnectionLinks links,
+            TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.connections = connections;
         this.handlers = handlers;
         this.criticalEvents = criticalEvents;
-        this.notifications = new CloudApiNotifications(json);
+        readers.forEach(reader -> this.readers.put(reader.provider(), reader));
+        this.links = links;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -90,10 +92,12 @@ class WebhookDrainer implements DisposableBean {
         fullScanDue = false;
         while (true) {
             var batch = jdbc.sql("""
-                    select id, connection_id, body, attempts from cloud_api_webhooks
-                    where processed_at is null and id > ? order by id fetch first %d rows only""".formatted(BATCH))
+                    select w.id, w.connection_id, w.body, w.attempts, c.provider
+                    from inbound_webhooks w join connections c on c.id = w.connection_id
+                    where w.processed_at is null and w.id > ? order by w.id fetch first %d rows only""".formatted(BATCH))
                     .param(from)
-                    .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4))).list();
+                    .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4),
+                            Provider.valueOf(rs.getString(5)))).list();
             if (batch.isEmpty()) {
                 return;
             }
@@ -101,9 +105,10 @@ class WebhookDrainer implements DisposableBean {
             var routes = new HashMap<String, OptionalLong>();
             var parsed = new ArrayList<Parsed>();
             for (var webhook : batch) {
-                byte[] body = secrets.open(webhook.body(), CloudApiIntake.bodyContext(webhook.connectionId()));
-                parsed.add(new Parsed(webhook, body, notifications.parse(body, phoneNumberId -> routes.computeIfAbsent(
-                        webhook.connectionId() + ":" + phoneNumberId, key -> route(webhook.connectionId(), phoneNumberId)))));
+                byte[] body = secrets.open(webhook.body(), bodyContext(webhook.connectionId()));
+                parsed.add(new Parsed(webhook, body, readers.get(webhook.provider()).read(webhook.connectionId(), body,
+                        account -> routes.computeIfAbsent(webhook.connectionId() + ":" + account,
+                                key -> route(webhook.provider(), webhook.connectionId(), account)))));
             }
             if (!processTogether(parsed)) {
                 parsed.forEach(this::process);
@@ -114,10 +119,10 @@ class WebhookDrainer implements DisposableBean {
 
     static final int BATCH = 100;
 
-    private record Stored(long id, long connectionId, byte[] body, int attempts) {
+    private record Stored(long id, long connectionId, byte[] body, int attempts, Provider provider) {
     }
 
-    private record Parsed(Stored webhook, byte[] body, CloudApiNotifications.Parsed content) {
+    private record Parsed(Stored webhook, byte[] body, WebhookContent content) {
     }
 
     private boolean processTogether(List<Parsed> batch) {
@@ -132,9 +137,10 @@ class WebhookDrainer implements DisposableBean {
                             handler.handle(event);
                         }
                     }
+                    links.apply(item.content().links());
                     quarantine(item.webhook(), item.content().quarantined());
                 }
-                jdbc.sql("update cloud_api_webhooks set processed_at = :now where id in (:ids)")
+                jdbc.sql("update inbound_webhooks set processed_at = :now where id in (:ids)")
                         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                         .param("ids", batch.stream().map(item -> item.webhook().id()).toList()).update();
             });
@@ -157,29 +163,29 @@ class WebhookDrainer implements DisposableBean {
             }
         } catch (RuntimeException e) {
             if (webhook.attempts() + 1 < MAX_ATTEMPTS) {
-                jdbc.sql("update cloud_api_webhooks set attempts = attempts + 1 where id = ?").param(webhook.id()).update();
+                jdbc.sql("update inbound_webhooks set attempts = attempts + 1 where id = ?").param(webhook.id()).update();
                 throw e;
             }
             log.error("Webhook {} quarantined after {} failed attempts", webhook.id(), MAX_ATTEMPTS, e);
-            var whole = new CloudApiNotifications.Parsed(List.of(), List.of(new CloudApiNotifications.Quarantined(
-                    "processing failed " + MAX_ATTEMPTS + " times: " + e.getClass().getSimpleName(),
-                    new String(item.body(), java.nio.charset.StandardCharsets.UTF_8))), List.of());
+            var whole = WebhookContent.unreadable("processing failed " + MAX_ATTEMPTS + " times: "
+                    + e.getClass().getSimpleName(), new String(item.body(), java.nio.charset.StandardCharsets.UTF_8));
             finish(webhook, whole);
             return;
         }
         finish(webhook, parsed);
     }
 
-    private void finish(Stored webhook, CloudApiNotifications.Parsed parsed) {
+    private void finish(Stored webhook, WebhookContent parsed) {
         transactions.executeWithoutResult(tx -> {
+            links.apply(parsed.links());
             quarantine(webhook, parsed.quarantined());
-            jdbc.sql("update cloud_api_webhooks set processed_at = ? where id = ?")
+            jdbc.sql("update inbound_webhooks set processed_at = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), webhook.id()).update();
         });
         reportProblems(webhook, parsed);
     }
 
-    private void quarantine(Stored webhook, List<CloudApiNotifications.Quarantined> quarantined) {
+    private void quarantine(Stored webhook, List<WebhookContent.Quarantined> quarantined) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         for (var item : quarantined) {
             log.warn("Quarantined an item of webhook {}: {}", webhook.id(), item.reason());
@@ -194,7 +200,7 @@ class WebhookDrainer implements DisposableBean {
     }
 
     /** Critical events for what WhatsApp reported as errors and what was set aside, after the commit. */
-    private void reportProblems(Stored webhook, CloudApiNotifications.Parsed parsed) {
+    private void reportProblems(Stored webhook, WebhookContent parsed) {
         parsed.errors().forEach(error -> criticalEvents.record(Severity.WARNING, "channels", "channels.provider_error",
                 Map.of("connectionId", error.connectionId(), "code", error.code(), "reason", error.reason())));
         if (!parsed.quarantined().isEmpty()) {
@@ -209,11 +215,17 @@ class WebhookDrainer implements DisposableBean {
     }
 
     /**
-     * The connection a change speaks for: the one whose URL received it, or another number of the
-     * same Meta app (same app secret, so the signature vouches for it too).
+     * The connection a webhook's account speaks for. Cloud API: the number whose URL received it,
+     * or another number of the same Meta app (same app secret, so the signature vouches for it
+     * too). A gateway instance: only the connection whose URL and secret received it.
      */
-    private OptionalLong route(long receivingConnectionId, String phoneNumberId) {
-        var target = connections.findByProviderAndPhoneNumberId(Provider.CLOUD_API, phoneNumberId);
+    private OptionalLong route(Provider provider, long receivingConnectionId, String account) {
+        if (provider == Provider.EVOLUTION_API) {
+            return connections.findById(receivingConnectionId)
+                    .filter(receiving -> account.equals(receiving.instanceName()))
+                    .map(receiving -> OptionalLong.of(receivingConnectionId)).orElse(OptionalLong.empty());
+        }
+        var target = connections.findByProviderAndPhoneNumberId(Provider.CLOUD_API, account);
         if (target.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -221,9 +233,15 @@ class WebhookDrainer implements DisposableBean {
             return OptionalLong.of(receivingConnectionId);
         }
         var receiving = connections.findById(receivingConnectionId).orElseThrow();
-        boolean sameApp = secrets.openText(receiving.sealedAppSecret(), Connections.APP_SECRET)
-                .equals(secrets.openText(target.get().sealedAppSecret(), Connections.APP_SECRET));
+        boolean sameApp = receiving.provider() == Provider.CLOUD_API
+                && secrets.openText(receiving.sealedAppSecret(), Connections.APP_SECRET)
+                        .equals(secrets.openText(target.get().sealedAppSecret(), Connections.APP_SECRET));
         return sameApp ? OptionalLong.of(target.get().id()) : OptionalLong.empty();
+    }
+
+    /** Stored bodies are sealed for their connection: one copied under another connection does not open. */
+    static String bodyContext(long connectionId) {
+        return "cloud_api_webhooks:" + connectionId; // the queue's first name, kept so older rows still open
     }
 
     private static String truncate(String text, int max) {

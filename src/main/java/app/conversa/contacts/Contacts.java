@@ -33,8 +33,67 @@ public class Contacts {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long identifyWhatsApp(long connectionId, String waId, String profileName) {
-        String phone = phones.fromWhatsAppId(waId); // E.164, as contacts typed by hand: the same person matches
+        return identifyWhatsApp(connectionId, waId, profileName, null);
+    }
+
+    /**
+     * As {@link #identifyWhatsApp(long, String, String)}, for a customer WhatsApp may also know by a
+     * privacy id ({@code <digits>@lid}): the privacy id and the number map to one contact,
+     * whichever arrives first. A privacy id alone makes a contact without a phone number, which
+     * gets its number when a later message carries both.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long identifyWhatsApp(long connectionId, String waId, String profileName, String privacyId) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (waId.endsWith("@lid")) {
+            return identifyPrivate(connectionId, waId, profileName, now);
+        }
+        if (privacyId != null) {
+            var byPrivacyId = identity(connectionId, privacyId);
+            boolean numberKnown = identity(connectionId, waId).isPresent();
+            if (byPrivacyId.isPresent() && !numberKnown) {
+                long contactId = byPrivacyId.get();
+                String phone = phones.fromWhatsAppId(waId);
+                jdbc.sql("update contacts set phone = ?, phone_digits = ?, updated_at = ? where id = ? and phone is null")
+                        .params(phone, ContactSearch.digits(phone), now, contactId).update();
+                insertIdentity(connectionId, waId, contactId, profileName, now);
+                return contactId;
+            }
+            long contactId = identifyNumber(connectionId, waId, profileName, now);
+            if (byPrivacyId.isEmpty()) {
+                insertIdentity(connectionId, privacyId, contactId, profileName, now);
+            }
+            return contactId;
+        }
+        return identifyNumber(connectionId, waId, profileName, now);
+    }
+
+    private long identifyPrivate(long connectionId, String privacyId, String profileName, java.time.OffsetDateTime now) {
+        var known = identity(connectionId, privacyId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String name = profileName == null || profileName.isBlank() ? privacyId.substring(0, privacyId.indexOf('@'))
+                : truncate(profileName.strip());
+        long contactId = insertContact(name, null, now);
+        insertIdentity(connectionId, privacyId, contactId, profileName, now);
+        return contactId;
+    }
+
+    private java.util.Optional<Long> identity(long connectionId, String waId) {
+        return jdbc.sql("select contact_id from contact_whatsapp_identities where connection_id = ? and wa_id = ?")
+                .params(connectionId, waId).query(Long.class).optional();
+    }
+
+    private void insertIdentity(long connectionId, String waId, long contactId, String profileName,
+            java.time.OffsetDateTime now) {
+        jdbc.sql("""
+                insert into contact_whatsapp_identities (connection_id, wa_id, contact_id, profile_name, created_at)
+                values (?, ?, ?, ?, ?)""").params(connectionId, waId, contactId, profileName, now).update();
+    }
+
+    private long identifyNumber(long connectionId, String waId, String profileName, java.time.OffsetDateTime now) {
+        String phone = phones.fromWhatsAppId(waId); // E.164, as contacts typed by hand: the same person matches
         var known = jdbc.sql("""
                 select i.contact_id, i.profile_name, c.display_name from contact_whatsapp_identities i
                 join contacts c on c.id = i.contact_id where i.connection_id = ? and i.wa_id = ?""")

@@ -46,8 +46,8 @@ class ChatQueries {
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
     /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
-    static boolean windowOpen(Instant lastInbound, Instant now) {
-        return lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now);
+    static boolean windowOpen(boolean windowed, Instant lastInbound, Instant now) {
+        return !windowed || lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now);
     }
 
     private static final String MESSAGE_COLUMNS = """
@@ -233,7 +233,8 @@ class ChatQueries {
                     row.state(), row.departmentId(), row.assignedUserId(),
                     row.assignedUserId() == null ? null : names.get(row.assignedUserId()),
                     participantsByChat.getOrDefault(row.id(), List.of()), row.pendingReplies(), row.lastMessageAt().toInstant(), lastInbound,
-                    windowOpen(lastInbound, now), last.get(row.id())));
+                    windowOpen(connection == null || connection.provider().hasServiceWindow(), lastInbound, now),
+                    last.get(row.id())));
         }
         return views;
     }

@@ -41,7 +41,7 @@ final class ChatViews {
 
     enum Direction { IN, OUT }
 
-    enum AuthorType { CUSTOMER, AGENT, BOT, SYSTEM }
+    enum AuthorType { CUSTOMER, AGENT, BOT, SYSTEM, PHONE }
 
     record MessageView(long id, long chatId, Direction direction, MessageKind kind, AuthorType authorType,
             @Schema(nullable = true) Long authorUserId, @Schema(nullable = true) String authorName, boolean privateNote,

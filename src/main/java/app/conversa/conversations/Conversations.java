@@ -195,8 +195,10 @@ class Conversations {
                 throw ConversaException.conflict("chat.already_closed");
             }
             var lastInbound = (OffsetDateTime) chat[2];
-            if (ChatQueries.windowOpen(lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
-                channels.find((Long) chat[1]).map(c -> c.farewellMessage()).filter(f -> f != null && !f.isBlank())
+            var connection = channels.find((Long) chat[1]);
+            if (connection.isPresent() && ChatQueries.windowOpen(connection.get().provider().hasServiceWindow(),
+                    lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
+                connection.map(c -> c.farewellMessage()).filter(f -> f != null && !f.isBlank())
                         .ifPresent(farewell -> outbox.enqueueAutomatic(chatId, farewell, "farewell"));
             }
             jdbc.sql("""
@@ -334,9 +336,11 @@ class Conversations {
         queries.requireVisible(user, chatId);
         transactions.executeWithoutResult(tx -> {
             var latest = jdbc.sql("""
-                    select connection_id, provider_message_id from messages
-                    where chat_id = ? and direction = 'IN' and status = 'DELIVERED' order by id desc fetch first 1 rows only""")
-                    .param(chatId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+                    select m.connection_id, m.provider_message_id, c.wa_id from messages m join chats c on c.id = m.chat_id
+                    where m.chat_id = ? and m.direction = 'IN' and m.status = 'DELIVERED' order by m.id desc
+                    fetch first 1 rows only""")
+                    .param(chatId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .optional();
             if (latest.isEmpty()) {
                 return;
             }
@@ -347,13 +351,14 @@ class Conversations {
             events.publishEvent(new ChatUpdated(chatId));
             long connectionId = Long.parseLong(latest.get()[0]);
             String providerId = latest.get()[1];
+            String customerWaId = latest.get()[2];
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     // Meta marks every earlier message read too; a failure only costs the customer's blue ticks
                     Thread.ofVirtual().start(() -> {
                         try {
-                            messaging.markRead(connectionId, providerId);
+                            messaging.markRead(connectionId, customerWaId, providerId);
                         } catch (RuntimeException e) {
                             log.info("Could not mark chat {} read at the provider: {}", chatId, e.getMessage());
                         }
@@ -397,13 +402,15 @@ class Conversations {
     }
 
     private void requireSendable(long chatId) {
-        var chat = jdbc.sql("select state, last_inbound_at from chats where id = ?").param(chatId)
-                .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)}).single();
+        var chat = jdbc.sql("select state, last_inbound_at, connection_id from chats where id = ?").param(chatId)
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3)})
+                .single();
         if ("CLOSED".equals(chat[0])) {
             throw ConversaException.conflict("message.chat_closed");
         }
         var lastInbound = (OffsetDateTime) chat[1];
-        if (!ChatQueries.windowOpen(lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
+        boolean windowed = channels.find((Long) chat[2]).map(c -> c.provider().hasServiceWindow()).orElse(true);
+        if (!ChatQueries.windowOpen(windowed, lastInbound == null ? null : lastInbound.toInstant(), clock.instant())) {
             throw ConversaException.conflict("message.window_closed");
         }
     }

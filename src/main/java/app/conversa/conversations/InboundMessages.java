@@ -5,6 +5,7 @@ import app.conversa.channels.ConnectionInfo;
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent;
 import app.conversa.channels.InboundEvent.MessageReceived;
+import app.conversa.channels.InboundEvent.SentFromPhone;
 import app.conversa.channels.InboundEvent.StatusReported;
 import app.conversa.channels.InboundHandler;
 import app.conversa.channels.MessageKind;
@@ -78,6 +79,7 @@ class InboundMessages implements InboundHandler {
     private void handleOnce(InboundEvent event) {
         switch (event) {
             case MessageReceived message -> store(message);
+            case SentFromPhone typed -> storeFromPhone(typed.message());
             case StatusReported status -> report(status);
         }
     }
@@ -90,7 +92,7 @@ class InboundMessages implements InboundHandler {
         }
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
-                message.customer().profileName());
+                message.customer().profileName(), message.customer().privacyId());
         var chat = jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
                 .params(message.connectionId(), contactId).query(Long.class).optional();
         boolean opened = chat.isEmpty();
@@ -131,6 +133,59 @@ class InboundMessages implements InboundHandler {
                     .filter(welcome -> !welcome.isBlank())
                     .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
         }
+    }
+
+    /**
+     * A message the business typed on the linked phone: an outgoing message authored by the phone,
+     * in the customer's open chat, else their latest chat (left closed), else a new closed chat; it
+     * answers the customer, so nothing waits for a reply any more. Never a welcome, never a queue.
+     */
+    private void storeFromPhone(MessageReceived message) {
+        boolean known = jdbc.sql("select count(*) from messages where connection_id = ? and provider_message_id = ?")
+                .params(message.connectionId(), message.providerMessageId()).query(Long.class).single() > 0;
+        if (known) {
+            return;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(), null,
+                message.customer().privacyId());
+        long chatId = jdbc.sql("""
+                select id from chats where connection_id = ? and contact_id = ?
+                order by case when open_contact_id is null then 1 else 0 end, id desc fetch first 1 rows only""")
+                .params(message.connectionId(), contactId).query(Long.class).optional()
+                .orElseGet(() -> {
+                    var keys = new GeneratedKeyHolder();
+                    jdbc.sql("""
+                            insert into chats (connection_id, contact_id, wa_id, department_id, state, open_contact_id,
+                                pending_replies, last_message_at, created_at, closed_at, version)
+                            values (?, ?, ?, ?, 'CLOSED', null, 0, ?, ?, ?, 0)""")
+                            .params(message.connectionId(), contactId, message.customer().waId(),
+                                    channels.find(message.connectionId()).map(ConnectionInfo::departmentId).orElse(null),
+                                    now, now, now)
+                            .update(keys, "id");
+                    return keys.getKeyAs(Long.class);
+                });
+        Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into messages (chat_id, connection_id, provider_message_id, direction, kind, author_type,
+                    private_note, body, details, media_id, reply_to_provider_id, status, status_rank, sent_at,
+                    attempts, created_at)
+                values (?, ?, ?, 'OUT', ?, 'PHONE', false, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(chatId, message.connectionId(), message.providerMessageId(), message.kind().name(),
+                        sealing.sealBody(message.text()), sealing.sealDetails(message.details()), mediaId,
+                        message.replyToProviderId(), DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(),
+                        message.sentAt().atOffset(ZoneOffset.UTC), now)
+                .update(keys, "id");
+        long messageId = keys.getKeyAs(Long.class);
+        jdbc.sql("""
+                update chats set pending_replies = 0, last_message_at = ?, last_message_id = ?, version = version + 1
+                where id = ?""").params(now, messageId, chatId).update();
+        events.publishEvent(new MessageAdded(chatId, messageId));
+        if (mediaId != null) {
+            events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
+        }
+        statuses.apply(message.connectionId(), message.providerMessageId()); // receipts that came first
     }
 
     /**

@@ -137,19 +137,15 @@ class OutboundSender implements DisposableBean {
                         rs.getString(7), rs.getInt(8)))
                 .single();
         try {
-            String providerMediaId = null;
-            String filename = null;
-            boolean voice = false;
+            OutboundMessage.Attachment attachment = null;
             if (outgoing.mediaId() != null) {
                 var media = mediaStore.describe(outgoing.mediaId());
-                providerMediaId = messaging.upload(outgoing.connectionId(), mediaStore.read(outgoing.mediaId()),
-                        media.mimeType(), media.filename());
-                filename = media.filename();
-                voice = media.voice();
+                attachment = new OutboundMessage.Attachment(mediaStore.read(outgoing.mediaId()), media.mimeType(),
+                        media.filename(), media.voice());
             }
             rate(outgoing.connectionId()).asBlocking().consume(1);
             String providerId = messaging.send(outgoing.connectionId(), new OutboundMessage(outgoing.waId(),
-                    outgoing.kind(), sealing.openBody(outgoing.body()), providerMediaId, filename, voice, outgoing.replyTo()));
+                    outgoing.kind(), sealing.openBody(outgoing.body()), attachment, outgoing.replyTo()));
             sent(messageId, outgoing, providerId);
         } catch (SendFailure failure) {
             failed(messageId, outgoing, failure);
@@ -165,6 +161,7 @@ class OutboundSender implements DisposableBean {
     private void sent(long messageId, Outgoing outgoing, String providerId) {
         var now = now();
         transactions.executeWithoutResult(tx -> {
+            forgetEcho(outgoing.connectionId(), providerId, messageId);
             jdbc.sql("""
                     update messages set provider_message_id = ?, status = ?, status_rank = ?, sent_at = ?,
                         attempts = attempts + 1, next_attempt_at = null, error_code = null, error_reason = null
@@ -173,6 +170,25 @@ class OutboundSender implements DisposableBean {
             events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
             statuses.apply(outgoing.connectionId(), providerId);
         });
+    }
+
+    /**
+     * A gateway may report a message sent through its API as typed on the phone before the send
+     * returns its id: that copy is this very message, so it gives way to it.
+     */
+    private void forgetEcho(long connectionId, String providerId, long messageId) {
+        var echo = jdbc.sql("""
+                select id, media_id from messages where connection_id = ? and provider_message_id = ? and author_type = 'PHONE'""")
+                .params(connectionId, providerId)
+                .query((rs, row) -> new Long[] {rs.getLong(1), rs.getObject(2, Long.class)}).optional();
+        if (echo.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update chats set last_message_id = ? where last_message_id = ?").params(messageId, echo.get()[0]).update();
+        jdbc.sql("delete from messages where id = ?").param(echo.get()[0]).update();
+        if (echo.get()[1] != null) {
+            jdbc.sql("delete from media where id = ?").param(echo.get()[1]).update();
+        }
     }
 
     private void failed(long messageId, Outgoing outgoing, SendFailure failure) {

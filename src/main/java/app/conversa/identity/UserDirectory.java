@@ -41,6 +41,19 @@ public class UserDirectory {
     }
 
     /**
+     * Who hears about trouble with something of a department (a number dropping its link): every
+     * active administrator, and the active supervisors of that department.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> administratorsAndSupervisorsOf(Long departmentId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select u.id from users u where u.active = true and (u.role = 'ADMINISTRATOR'
+                    or u.role = 'SUPERVISOR' and exists (select 1 from user_departments d
+                        where d.user_id = u.id and d.department_id = :department))""")
+                .param("department", departmentId == null ? -1L : departmentId).query(Long.class).list());
+    }
+
+    /**
      * Whether {@code chooser} may give work (a chat, a contact) to this user: the user must be active
      * and able to answer chats; administrators choose anyone, others only users who share one of
      * their departments.

@@ -90,10 +90,10 @@ class CloudApiWebhookIntegrationTests {
         var response = post(body, signature("app-secret-" + phoneNumberId, body));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var stored = jdbc.sql("select body from cloud_api_webhooks where connection_id = ?").param(connectionId)
+        var stored = jdbc.sql("select body from inbound_webhooks where connection_id = ?").param(connectionId)
                 .query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("wamid", "Hola");
-        assertThat(secrets.open(stored, CloudApiIntake.bodyContext(connectionId))).isEqualTo(body);
+        assertThat(secrets.open(stored, WebhookDrainer.bodyContext(connectionId))).isEqualTo(body);
     }
 
     @Test
@@ -110,7 +110,7 @@ class CloudApiWebhookIntegrationTests {
         assertThat(wrongSecret.statusCode()).isEqualTo(403);
         assertThat(garbage.statusCode()).isEqualTo(403);
         assertThat(unsigned.statusCode()).isEqualTo(401);
-        assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(connectionId)
+        assertThat(jdbc.sql("select count(*) from inbound_webhooks where connection_id = ?").param(connectionId)
                 .query(Long.class).single()).isZero();
         // one event per reason: repeats within a minute are not recorded again, so forgers cannot flood the log
         assertThat(criticalEvents("channels.webhook_rejected")).isEqualTo(2);
@@ -139,7 +139,7 @@ class CloudApiWebhookIntegrationTests {
         var response = post(huge, signature("app-secret-" + phoneNumberId, huge));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(connectionId)
+        assertThat(jdbc.sql("select count(*) from inbound_webhooks where connection_id = ?").param(connectionId)
                 .query(Long.class).single()).isZero();
     }
 

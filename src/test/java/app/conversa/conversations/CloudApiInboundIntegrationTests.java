@@ -136,7 +136,7 @@ class CloudApiInboundIntegrationTests {
         }
         awaitProcessed();
 
-        assertThat(count("select count(*) from cloud_api_webhooks where connection_id = ?")).isEqualTo(7);
+        assertThat(count("select count(*) from inbound_webhooks where connection_id = ?")).isEqualTo(7);
         assertThat(count("select count(*) from messages where connection_id = ?")).isEqualTo(2);
         assertThat(count("select count(*) from chats where connection_id = ?")).as("one open chat").isEqualTo(1);
         assertThat(count("select pending_replies from chats where connection_id = ?")).isEqualTo(2);
@@ -237,7 +237,7 @@ class CloudApiInboundIntegrationTests {
 
     private void awaitProcessed() {
         Eventually.await("webhooks processed", () -> count(
-                "select count(*) from cloud_api_webhooks where connection_id = ? and processed_at is null"), n -> n == 0);
+                "select count(*) from inbound_webhooks where connection_id = ? and processed_at is null"), n -> n == 0);
     }
 
     private long count(String sql) {

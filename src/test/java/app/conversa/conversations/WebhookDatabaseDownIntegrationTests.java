@@ -82,7 +82,7 @@ class WebhookDatabaseDownIntegrationTests {
             Switchable.down = false;
         }
         assertThat(whileDown).isEqualTo(503);
-        assertThat(jdbc.sql("select count(*) from cloud_api_webhooks where connection_id = ?").param(line.connectionId())
+        assertThat(jdbc.sql("select count(*) from inbound_webhooks where connection_id = ?").param(line.connectionId())
                 .query(Long.class).single()).isZero();
 
         assertThat(SandboxLines.postWebhook(port, line, body).statusCode()).isEqualTo(200);

@@ -1,0 +1,390 @@
+package app.conversa.channels;
+
+import app.conversa.audit.CriticalEvents;
+import app.conversa.audit.Severity;
+import app.conversa.channels.LinkReport.QrExhausted;
+import app.conversa.channels.LinkReport.QrIssued;
+import app.conversa.channels.LinkReport.StateReported;
+import app.conversa.identity.UserDirectory;
+import app.conversa.realtime.Pushes;
+import app.conversa.shared.SecretBox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The link of each gateway number to WhatsApp: a state machine fed by the gateway's webhooks
+ * ({@link LinkReport}s) and by polling the gateway, so a gateway that stops answering is noticed
+ * too. Every change of state goes to the history and the critical-event log and is pushed to
+ * administrators and the supervisors of the number's department; a number that was working and
+ * drops raises an alert, at most once per {@code alert-interval} for a flapping number. A dropped
+ * link (not a logged-out one, which needs a new QR) is reconnected with exponential back-off.
+ */
+@Service
+class ConnectionLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLinks.class);
+    static final String QR_CODE = "connection_links.qr_code";
+
+    /** A link's state as shown to administrators; the QR code is sealed and served apart. */
+    record Link(long connectionId, LinkState state, Integer reasonCode, String detail, Instant changedAt,
+            Instant heardAt, String linkedJid, String profileName, boolean qrAvailable, Instant qrAt,
+            String pairingCode, int reconnectAttempts, Instant nextReconnectAt) {
+    }
+
+    /** What a client hears when a number's link changes; {@code alert} when it is bad news to act on. */
+    record LinkEvent(String type, long connectionId, String name, LinkState state, Integer reasonCode, String detail,
+            boolean alert) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SecretBox secrets;
+    private final CriticalEvents criticalEvents;
+    private final Pushes pushes;
+    private final UserDirectory users;
+    private final EvolutionGateway gateway;
+    private final Clock clock;
+    private final Duration silence;
+    private final Duration alertInterval;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+
+    ConnectionLinks(JdbcClient jdbc, TransactionTemplate transactions, SecretBox secrets, CriticalEvents criticalEvents,
+            Pushes pushes, UserDirectory users, EvolutionGateway gateway, Clock clock,
+            @Value("${conversa.gateway.silence:45s}") Duration silence,
+            @Value("${conversa.gateway.alert-interval:10m}") Duration alertInterval,
+            @Value("${conversa.gateway.reconnect-first-backoff:10s}") Duration firstBackoff,
+            @Value("${conversa.gateway.reconnect-max-backoff:5m}") Duration maxBackoff) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.secrets = secrets;
+        this.criticalEvents = criticalEvents;
+        this.pushes = pushes;
+        this.users = users;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.silence = silence;
+        this.alertInterval = alertInterval;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** A new gateway number starts waiting for its QR to be scanned. */
+    void start(long connectionId) {
+        var now = now();
+        jdbc.sql("""
+                insert into connection_links (connection_id, state, changed_at, heard_at, reconnect_attempts)
+                values (?, 'QR_PENDING', ?, ?, 0)""").params(connectionId, now, now).update();
+        history(connectionId, LinkState.QR_PENDING, null, null, now);
+    }
+
+    Optional<Link> find(long connectionId) {
+        return jdbc.sql("""
+                select connection_id, state, reason_code, detail, changed_at, heard_at, linked_jid, profile_name,
+                    qr_code, qr_at, pairing_code, reconnect_attempts, next_reconnect_at
+                from connection_links where connection_id = ?""")
+                .param(connectionId)
+                .query((rs, row) -> new Link(rs.getLong(1), LinkState.valueOf(rs.getString(2)),
+                        rs.getObject(3, Integer.class), rs.getString(4), instant(rs.getObject(5, OffsetDateTime.class)),
+                        instant(rs.getObject(6, OffsetDateTime.class)), rs.getString(7), rs.getString(8),
+                        rs.getString(9) != null, instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11),
+                        rs.getInt(12), instant(rs.getObject(13, OffsetDateTime.class))))
+                .optional();
+    }
+
+    Map<Long, Link> all() {
+        var links = new LinkedHashMap<Long, Link>();
+        jdbc.sql("select connection_id from connection_links").query(Long.class).list()
+                .forEach(id -> find(id).ifPresent(link -> links.put(id, link)));
+        return links;
+    }
+
+    /** The QR code to scan, in clear, while one is waiting. */
+    Optional<String> qrCode(long connectionId) {
+        return jdbc.sql("select qr_code from connection_links where connection_id = ? and state = 'QR_PENDING'")
+                .param(connectionId).query(String.class).optional()
+                .filter(sealed -> sealed != null).map(sealed -> secrets.openText(sealed, QR_CODE));
+    }
+
+    /** Applies what webhooks reported, in order; joins the caller's transaction when there is one. */
+    void apply(List<LinkReport> reports) {
+        for (var report : reports) {
+            switch (report) {
+                case StateReported state -> change(state.connectionId(), state.state(), state.reasonCode(), null,
+                        state.linkedJid(), state.profileName());
+                case QrIssued qr -> qrIssued(qr.connectionId(), qr.code(), qr.pairingCode());
+                case QrExhausted exhausted -> change(exhausted.connectionId(), LinkState.LOGGED_OUT, 428,
+                        "qr_expired", null, null);
+            }
+        }
+    }
+
+    void qrIssued(long connectionId, String code, String pairingCode) {
+        var current = lock(connectionId);
+        if (current.isEmpty() || current.get().state() == LinkState.CONNECTED) {
+            return; // a late QR for a number that is linked already
+        }
+        var now = now();
+        jdbc.sql("""
+                update connection_links set qr_code = ?, pairing_code = ?, qr_at = ?, heard_at = ? where connection_id = ?""")
+                .params(secrets.sealText(code, QR_CODE), pairingCode, now, now, connectionId).update();
+        if (current.get().state() != LinkState.QR_PENDING) {
+            change(connectionId, LinkState.QR_PENDING, null, null, null, null);
+        }
+    }
+
+    /**
+     * Moves a link to a state. The same state again only refreshes "heard"; a new state is
+     * recorded, pushed, and may alert or schedule a reconnect.
+     */
+    void change(long connectionId, LinkState state, Integer reasonCode, String detail, String linkedJid,
+            String profileName) {
+        var current = lock(connectionId);
+        if (current.isEmpty()) {
+            return; // not a gateway number
+        }
+        var before = current.get();
+        var now = now();
+        if (linkedJid != null || profileName != null) {
+            jdbc.sql("""
+                    update connection_links set linked_jid = coalesce(?, linked_jid), profile_name = coalesce(?, profile_name)
+                    where connection_id = ?""").params(linkedJid, profileName, connectionId).update();
+            if (linkedJid != null && state == LinkState.CONNECTED) {
+                jdbc.sql("update connections set display_number = ? where id = ? and provider = 'EVOLUTION_API'")
+                        .params(displayNumber(linkedJid), connectionId).update();
+            }
+        }
+        if (before.state() == state) {
+            jdbc.sql("update connection_links set heard_at = ? where connection_id = ?").params(now, connectionId).update();
+            return;
+        }
+        boolean clearsQr = state == LinkState.CONNECTED || state == LinkState.LOGGED_OUT;
+        jdbc.sql("""
+                update connection_links set state = ?, reason_code = ?, detail = ?, changed_at = ?, heard_at = ?,
+                    qr_code = case when ? then null else qr_code end, pairing_code = case when ? then null else pairing_code end,
+                    reconnect_attempts = case when ? then 0 else reconnect_attempts end,
+                    next_reconnect_at = ?
+                where connection_id = ?""")
+                .params(state.name(), reasonCode, detail, now, now, clearsQr, clearsQr, state == LinkState.CONNECTED,
+                        state == LinkState.DISCONNECTED ? now.plus(backoff(before.reconnectAttempts() + 1)) : null,
+                        connectionId)
+                .update();
+        history(connectionId, state, reasonCode, detail, now);
+        boolean dropped = before.state() == LinkState.CONNECTED
+                && (state == LinkState.DISCONNECTED || state == LinkState.LOGGED_OUT);
+        boolean alert = dropped && alertDue(connectionId, now);
+        var values = new LinkedHashMap<String, Object>();
+        values.put("connectionId", connectionId);
+        values.put("from", before.state().name());
+        values.put("to", state.name());
+        if (reasonCode != null) {
+            values.put("reasonCode", reasonCode);
+        }
+        if (detail != null) {
+            values.put("detail", detail);
+        }
+        afterCommit(() -> {
+            criticalEvents.record(severity(state), "channels", "channels.link_changed", values);
+            push(connectionId, state, reasonCode, detail, alert);
+        });
+    }
+
+    private boolean alertDue(long connectionId, OffsetDateTime now) {
+        int updated = jdbc.sql("""
+                update connection_links set alerted_at = ?
+                where connection_id = ? and (alerted_at is null or alerted_at < ?)""")
+                .params(now, connectionId, now.minus(alertInterval)).update();
+        return updated == 1;
+    }
+
+    private static Severity severity(LinkState state) {
+        return switch (state) {
+            case CONNECTED, CONNECTING, QR_PENDING -> Severity.INFO;
+            case DISCONNECTED -> Severity.WARNING;
+            case LOGGED_OUT -> Severity.CRITICAL;
+        };
+    }
+
+    private void push(long connectionId, LinkState state, Integer reasonCode, String detail, boolean alert) {
+        var connection = jdbc.sql("select name, department_id from connections where id = ?").param(connectionId)
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).optional();
+        if (connection.isEmpty()) {
+            return;
+        }
+        var audience = users.administratorsAndSupervisorsOf((Long) connection.get()[1]);
+        pushes.push(audience, new LinkEvent("connection.link", connectionId, (String) connection.get()[0], state,
+                reasonCode, detail, alert));
+    }
+
+    /**
+     * Polls every active gateway number: its state as the gateway sees it, a number the gateway
+     * has not answered for in {@code silence} marked disconnected, and due reconnects made.
+     */
+    @Scheduled(fixedDelayString = "${conversa.gateway.poll-interval:15s}", initialDelayString = "${conversa.gateway.poll-interval:15s}")
+    void monitor() {
+        if (gateway.settings().isEmpty()) {
+            return;
+        }
+        var numbers = jdbc.sql("""
+                select c.id, c.instance_name, c.instance_token from connections c
+                join connection_links l on l.connection_id = c.id
+                where c.provider = 'EVOLUTION_API' and c.active = true""")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        for (var number : numbers) {
+            long id = Long.parseLong(number[0]);
+            try {
+                poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
+            } catch (RuntimeException e) {
+                log.warn("Could not check gateway number {}: {}", id, e.toString());
+            }
+        }
+    }
+
+    private void poll(long connectionId, String instance, String token) {
+        String state;
+        try {
+            state = gateway.connectionState(instance, token);
+        } catch (SendFailure failure) {
+            transactions.executeWithoutResult(tx -> {
+                var link = lock(connectionId).orElseThrow();
+                boolean silent = link.heardAt() == null || link.heardAt().plus(silence).isBefore(clock.instant());
+                if (silent && link.state() != LinkState.DISCONNECTED && link.state() != LinkState.LOGGED_OUT) {
+                    change(connectionId, LinkState.DISCONNECTED, null, "gateway_unreachable", null, null);
+                }
+            });
+            reconnectIfDue(connectionId, instance, token);
+            return;
+        }
+        transactions.executeWithoutResult(tx -> {
+            var link = lock(connectionId).orElseThrow();
+            LinkState seen = switch (state) {
+                case "open" -> LinkState.CONNECTED;
+                case "connecting" -> link.state() == LinkState.QR_PENDING ? LinkState.QR_PENDING : LinkState.CONNECTING;
+                // the poll cannot tell a drop from a logout: a logged-out number stays so, a waiting QR waits
+                default -> link.state() == LinkState.LOGGED_OUT || link.state() == LinkState.QR_PENDING
+                        ? link.state() : LinkState.DISCONNECTED;
+            };
+            change(connectionId, seen, seen == link.state() ? link.reasonCode() : null,
+                    seen == link.state() ? link.detail() : null, null, null);
+        });
+        reconnectIfDue(connectionId, instance, token);
+    }
+
+    /** A dropped link whose back-off has run out: ask the gateway to connect again. */
+    private void reconnectIfDue(long connectionId, String instance, String token) {
+        var link = find(connectionId).orElseThrow();
+        var now = clock.instant();
+        if (link.state() != LinkState.DISCONNECTED || link.nextReconnectAt() == null || link.nextReconnectAt().isAfter(now)) {
+            return;
+        }
+        int attempt = link.reconnectAttempts() + 1;
+        jdbc.sql("update connection_links set reconnect_attempts = ?, next_reconnect_at = ? where connection_id = ?")
+                .params(attempt, now().plus(backoff(attempt + 1)), connectionId).update();
+        try {
+            var answer = gateway.connect(instance, token);
+            log.info("Reconnecting gateway number {} (attempt {})", connectionId, attempt);
+            transactions.executeWithoutResult(tx -> connected(connectionId, answer));
+        } catch (SendFailure failure) {
+            log.info("Reconnect of gateway number {} failed (attempt {}): {}", connectionId, attempt, failure.reason());
+        }
+    }
+
+    /** What the gateway answered to "connect": a QR to scan, or the state it is in. */
+    void connected(long connectionId, tools.jackson.databind.JsonNode answer) {
+        String code = answer.path("code").asString("");
+        if (!code.isEmpty()) {
+            qrIssued(connectionId, code, answer.path("pairingCode").asString(null));
+            return;
+        }
+        String state = answer.path("instance").path("state").asString("");
+        if (state.equals("open")) {
+            change(connectionId, LinkState.CONNECTED, null, null, null, null);
+        } else if (state.equals("connecting")) {
+            change(connectionId, LinkState.CONNECTING, null, null, null, null);
+        }
+    }
+
+    /** Exponential back-off with equal jitter: half to all of first × 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        long ceiling = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(Math.max(attempt - 1, 0), 20));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    /** Recent changes of a number's link, newest first, for the dashboard. */
+    List<Map<String, Object>> history(long connectionId, int limit) {
+        var rows = new ArrayList<Map<String, Object>>();
+        jdbc.sql("""
+                select state, reason_code, detail, occurred_at from connection_link_history
+                where connection_id = ? order by occurred_at desc, id desc fetch first %d rows only""".formatted(limit))
+                .param(connectionId)
+                .query(rs -> {
+                    var row = new LinkedHashMap<String, Object>();
+                    row.put("state", rs.getString(1));
+                    row.put("reasonCode", rs.getObject(2, Integer.class));
+                    row.put("detail", rs.getString(3));
+                    row.put("occurredAt", rs.getObject(4, OffsetDateTime.class).toInstant());
+                    rows.add(row);
+                });
+        return rows;
+    }
+
+    private Optional<Link> lock(long connectionId) {
+        jdbc.sql("select connection_id from connection_links where connection_id = ? for update").param(connectionId)
+                .query(Long.class).optional();
+        return find(connectionId);
+    }
+
+    private void history(long connectionId, LinkState state, Integer reasonCode, String detail, OffsetDateTime at) {
+        jdbc.sql("""
+                insert into connection_link_history (connection_id, state, reason_code, detail, occurred_at)
+                values (?, ?, ?, ?, ?)""").params(connectionId, state.name(), reasonCode, detail, at).update();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    /** {@code 593991234567@s.whatsapp.net} (or with a device part) as {@code +593991234567}. */
+    static String displayNumber(String jid) {
+        String user = jid.contains("@") ? jid.substring(0, jid.indexOf('@')) : jid;
+        if (user.contains(":")) {
+            user = user.substring(0, user.indexOf(':'));
+        }
+        return user.matches("\\d+") ? "+" + user : user;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,120 @@
+package app.conversa.channels;
+
+import app.conversa.shared.SecretBox;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A number linked by QR code through the Evolution API gateway (PROTOCOLS.md B5, B6): text through
+ * {@code sendText}, images, videos and documents inline (base64) through {@code sendMedia}, voice
+ * notes through {@code sendWhatsAppAudio}; media a customer sent comes back from
+ * {@code getBase64FromMediaMessage} by the message's id.
+ */
+@Component
+class EvolutionAdapter implements ChannelAdapter {
+
+    private final EvolutionGateway gateway;
+    private final SecretBox secrets;
+
+    EvolutionAdapter(EvolutionGateway gateway, SecretBox secrets) {
+        this.gateway = gateway;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.EVOLUTION_API;
+    }
+
+    @Override
+    public String send(Connection connection, OutboundMessage message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("number", message.to());
+        if (message.replyToProviderId() != null) {
+            body.put("quoted", Map.of("key", Map.of("id", message.replyToProviderId())));
+        }
+        String route;
+        var attachment = message.attachment();
+        switch (message.kind()) {
+            case TEXT -> {
+                route = "/message/sendText/";
+                body.put("text", message.text());
+            }
+            case AUDIO -> {
+                requireContent(message);
+                if (attachment.voice()) {
+                    route = "/message/sendWhatsAppAudio/";
+                    body.put("audio", Base64.getEncoder().encodeToString(attachment.content()));
+                    body.put("encoding", false); // already OGG/Opus (VoiceNotes)
+                } else {
+                    route = media(body, "audio", message);
+                }
+            }
+            case IMAGE -> route = media(body, "image", message);
+            case VIDEO -> route = media(body, "video", message);
+            case DOCUMENT -> route = media(body, "document", message);
+            default -> throw new SendFailure("kind", "Cannot send a " + message.kind() + " message.", false);
+        }
+        JsonNode response = gateway.instance(HttpMethod.POST, route, connection.instanceName(), token(connection), body);
+        String id = response.path("key").path("id").asString("");
+        if (id.isEmpty()) {
+            throw new SendFailure("response", "The gateway accepted the message but returned no id.", true);
+        }
+        return id;
+    }
+
+    private static String media(Map<String, Object> body, String mediaType, OutboundMessage message) {
+        requireContent(message);
+        var attachment = message.attachment();
+        body.put("mediatype", mediaType);
+        body.put("mimetype", attachment.mimeType());
+        body.put("media", Base64.getEncoder().encodeToString(attachment.content()));
+        if (attachment.filename() != null) {
+            body.put("fileName", attachment.filename());
+        }
+        if (message.text() != null && !message.text().isBlank()) {
+            body.put("caption", message.text());
+        }
+        return "/message/sendMedia/";
+    }
+
+    private static void requireContent(OutboundMessage message) {
+        if (message.attachment() == null) {
+            throw new SendFailure("kind", "A " + message.kind() + " message needs its content.", false);
+        }
+    }
+
+    @Override
+    public FetchedMedia fetch(Connection connection, String providerMediaId) {
+        JsonNode response = gateway.instance(HttpMethod.POST, "/chat/getBase64FromMediaMessage/",
+                connection.instanceName(), token(connection),
+                Map.of("message", Map.of("key", Map.of("id", providerMediaId)), "convertToMp4", false));
+        String base64 = response.path("base64").asString("");
+        if (base64.isEmpty()) {
+            throw new SendFailure("response", "The gateway returned no content for the media.", true);
+        }
+        String mimeType = response.path("mimetype").asString("application/octet-stream");
+        return new FetchedMedia(Base64.getMimeDecoder().decode(base64), mimeType);
+    }
+
+    @Override
+    public void markRead(Connection connection, String customerWaId, String providerMessageId) {
+        gateway.instance(HttpMethod.POST, "/chat/markMessageAsRead/", connection.instanceName(), token(connection),
+                Map.of("readMessages", List.of(Map.of("remoteJid", jid(customerWaId), "fromMe", false,
+                        "id", providerMessageId))));
+    }
+
+    /** A customer's WhatsApp id as a jid: digits are a phone number; a privacy id is kept whole. */
+    static String jid(String waId) {
+        return waId.contains("@") ? waId : waId + "@s.whatsapp.net";
+    }
+
+    private String token(Connection connection) {
+        return secrets.openText(connection.sealedInstanceToken(), EvolutionNumbers.INSTANCE_TOKEN);
+    }
+}

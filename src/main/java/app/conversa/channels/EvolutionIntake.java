@@ -1,0 +1,99 @@
+package app.conversa.channels;
+
+import app.conversa.audit.CriticalEvents;
+import app.conversa.audit.Severity;
+import app.conversa.shared.ConversaException;
+import app.conversa.shared.SecretBox;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The front door for gateway webhooks: a call is accepted only with its connection's secret (a
+ * constant-time comparison, before the body is read), then committed, sealed, to the shared
+ * queue. Refused calls leave nothing but a critical event (at most one a minute per reason); an
+ * unknown or inactive connection is refused exactly like a wrong secret, so ids cannot be probed.
+ * The payload's {@code apikey} field is never read, stored in clear or logged: the body is sealed
+ * as a whole, and the reader skips the field.
+ */
+@Service
+class EvolutionIntake {
+
+    private static final String NO_SECRET = randomHex();
+    private static final Duration SECRET_FRESHNESS = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+    private final CriticalEvents criticalEvents;
+    private final WebhookQueue queue;
+    private final Clock clock;
+    private final Map<Long, KnownSecret> known = new ConcurrentHashMap<>();
+
+    private record KnownSecret(Optional<String> secret, Instant readAt) {
+    }
+
+    EvolutionIntake(JdbcClient jdbc, SecretBox secrets, CriticalEvents criticalEvents, WebhookQueue queue, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.criticalEvents = criticalEvents;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    void requireSecret(long connectionId, String secret) {
+        if (secret == null || secret.isBlank()) {
+            reject(connectionId, HttpStatus.UNAUTHORIZED, "webhook.secret_missing");
+        }
+        var expected = secret(connectionId);
+        boolean matches = MessageDigest.isEqual(expected.orElse(NO_SECRET).getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8));
+        if (!matches || expected.isEmpty()) {
+            reject(connectionId, HttpStatus.FORBIDDEN, "webhook.secret_invalid");
+        }
+    }
+
+    void receive(long connectionId, byte[] body) {
+        queue.store(connectionId, body);
+    }
+
+    /** Forgets what was read of a connection (its secret changed on this node). */
+    void forget(long connectionId) {
+        known.remove(connectionId);
+    }
+
+    private Optional<String> secret(long connectionId) {
+        var now = clock.instant();
+        var cached = known.get(connectionId);
+        if (cached == null || cached.readAt().plus(SECRET_FRESHNESS).isBefore(now)) {
+            var sealed = jdbc.sql("""
+                    select webhook_secret from connections
+                    where id = ? and provider = 'EVOLUTION_API' and active = true and webhook_secret is not null""")
+                    .param(connectionId).query(String.class).optional();
+            cached = new KnownSecret(sealed.map(value -> secrets.openText(value, EvolutionNumbers.WEBHOOK_SECRET)), now);
+            known.put(connectionId, cached);
+        }
+        return cached.secret();
+    }
+
+    private void reject(long connectionId, HttpStatus status, String reason) {
+        criticalEvents.recordRefusal(Severity.CRITICAL, "channels", "channels.webhook_rejected",
+                Map.of("connectionId", connectionId, "reason", reason));
+        throw new ConversaException(status, reason);
+    }
+
+    private static String randomHex() {
+        var bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

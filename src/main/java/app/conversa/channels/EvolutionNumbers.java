@@ -1,0 +1,288 @@
+package app.conversa.channels;
+
+import app.conversa.audit.AuditTrail;
+import app.conversa.shared.Actor;
+import app.conversa.shared.ConversaException;
+import app.conversa.shared.SecretBox;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Unofficial numbers through the Evolution API gateway: the gateway's configuration, and each
+ * number's life: created as an instance on the gateway with its webhook (and that webhook's
+ * secret), linked by scanning a QR code, reconnected, logged out, its instance deleted (the
+ * connection itself is only inactivated: history stays). Gateway calls never run inside a
+ * transaction; the database is written before and after.
+ */
+@Service
+class EvolutionNumbers {
+
+    static final String INSTANCE_TOKEN = "connections.instance_token";
+    static final String WEBHOOK_SECRET = "connections.webhook_secret";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ConnectionRepository connections;
+    private final ConnectionLinks links;
+    private final EvolutionGateway gateway;
+    private final EvolutionIntake intake;
+    private final SecretBox secrets;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final boolean sandbox;
+
+    EvolutionNumbers(JdbcClient jdbc, TransactionTemplate transactions, ConnectionRepository connections,
+            ConnectionLinks links, EvolutionGateway gateway, EvolutionIntake intake, SecretBox secrets, AuditTrail audit,
+            Clock clock, @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.enabled:false}") boolean sandbox) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.connections = connections;
+        this.links = links;
+        this.gateway = gateway;
+        this.intake = intake;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.clock = clock;
+        this.sandbox = sandbox;
+    }
+
+    /** The gateway as an administrator sees it: never the key. */
+    record GatewayView(String baseUrl, boolean apiKeySet, String callbackBaseUrl) {
+    }
+
+    Optional<GatewayView> gatewayView() {
+        return gateway.settings().map(s -> new GatewayView(s.baseUrl(), true, s.callbackBaseUrl()));
+    }
+
+    /**
+     * Saves the gateway's address, key (null: keep the stored one) and Conversa's address as the
+     * gateway reaches it, after checking that the gateway answers to the key.
+     */
+    GatewayView configure(Actor actor, String baseUrl, String apiKey, String callbackBaseUrl) {
+        String url = baseUrl.strip().replaceAll("/+$", "");
+        String callback = callbackBaseUrl.strip().replaceAll("/+$", "");
+        if (!sandbox && !url.startsWith("https://") && !isLocal(url)) {
+            throw ConversaException.invalid("gateway.https_required");
+        }
+        var current = gateway.settings();
+        String key = apiKey == null || apiKey.isBlank() ? current.map(EvolutionGateway.Settings::apiKey).orElse(null) : apiKey.strip();
+        if (key == null) {
+            throw ConversaException.invalid("gateway.key_required");
+        }
+        if (current.isPresent() && !current.get().baseUrl().equals(url) && (apiKey == null || apiKey.isBlank())) {
+            throw ConversaException.invalid("gateway.key_required_for_new_url"); // the stored key would go to a new address
+        }
+        try {
+            gateway.fetchInstances(url, key);
+        } catch (SendFailure failure) {
+            throw new ConversaException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    failure.code().equals("http 401") ? "gateway.key_refused" : "gateway.unreachable", failure.reason());
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        transactions.executeWithoutResult(tx -> {
+            String sealed = secrets.sealText(key, EvolutionGateway.API_KEY);
+            int updated = jdbc.sql("update evolution_gateway set base_url = ?, api_key = ?, callback_base_url = ?, updated_at = ? where id = 1")
+                    .params(url, sealed, callback, now).update();
+            if (updated == 0) {
+                jdbc.sql("insert into evolution_gateway (id, base_url, api_key, callback_base_url, updated_at) values (1, ?, ?, ?, ?)")
+                        .params(url, sealed, callback, now).update();
+            }
+            var details = new LinkedHashMap<String, Object>();
+            details.put("baseUrl", url);
+            details.put("callbackBaseUrl", callback);
+            details.put("keyReplaced", apiKey != null && !apiKey.isBlank());
+            audit.record(actor, "gateway.configured", "gateway", 1L, details);
+        });
+        gateway.forget();
+        return gatewayView().orElseThrow();
+    }
+
+    private static boolean isLocal(String url) {
+        return url.startsWith("http://localhost") || url.startsWith("http://127.0.0.1") || url.startsWith("http://[::1]");
+    }
+
+    /**
+     * Creates a number: the connection (waiting for its QR), then the instance on the gateway with
+     * the webhook that points back here. When the gateway refuses, nothing is left behind.
+     */
+    Connection create(Actor actor, String name, String welcomeMessage, String farewellMessage) {
+        var settings = gateway.settings().orElseThrow(() -> ConversaException.conflict("gateway.not_configured"));
+        String instance = instanceName(name);
+        String token = random();
+        String secret = random();
+        var now = clock.instant();
+        long id = transactions.execute(tx -> {
+            var connection = connections.save(Connection.gateway(name, "", instance,
+                    secrets.sealText(token, INSTANCE_TOKEN), secrets.sealText(secret, WEBHOOK_SECRET), welcomeMessage,
+                    farewellMessage, now));
+            links.start(connection.id());
+            return connection.id();
+        });
+        try {
+            var created = gateway.createInstance(instance, token, webhookUrl(settings, id), secret);
+            String code = created.path("qrcode").path("code").asString("");
+            transactions.executeWithoutResult(tx -> {
+                if (!code.isEmpty()) {
+                    links.qrIssued(id, code, created.path("qrcode").path("pairingCode").asString(null));
+                }
+                audit.record(actor, "connection.created", "connection", id, Map.of("name", name.strip(),
+                        "provider", Provider.EVOLUTION_API, "instance", instance));
+            });
+        } catch (SendFailure failure) {
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("delete from connection_link_history where connection_id = ?").param(id).update();
+                jdbc.sql("delete from connection_links where connection_id = ?").param(id).update();
+                jdbc.sql("delete from connections where id = ?").param(id).update();
+            });
+            throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
+        }
+        return load(id);
+    }
+
+    /** What an administrator edits on a gateway number: its name and automatic messages. */
+    Connection update(Actor actor, long id, String name, String welcomeMessage, String farewellMessage) {
+        return transactions.execute(tx -> {
+            var connection = load(id);
+            String before = connection.name();
+            connection.changeGateway(name, connection.displayNumber(), welcomeMessage, farewellMessage, clock.instant());
+            connections.save(connection);
+            var details = new LinkedHashMap<String, Object>();
+            if (!before.equals(connection.name())) {
+                details.put("name", java.util.Arrays.asList(before, connection.name()));
+            }
+            details.put("messagesChanged", true);
+            audit.record(actor, "connection.updated", "connection", id, details);
+            return connection;
+        });
+    }
+
+    static String webhookUrl(EvolutionGateway.Settings settings, long connectionId) {
+        return settings.callbackBaseUrl() + "/webhooks/evolution/" + connectionId;
+    }
+
+    /** The QR to scan: the one the gateway last sent, or a fresh one asked for now. */
+    Optional<String> qr(long id) {
+        var connection = load(id);
+        var link = links.find(id).orElseThrow(() -> ConversaException.notFound("connection.not_found", id));
+        if (link.state() != LinkState.QR_PENDING) {
+            return Optional.empty();
+        }
+        var known = links.qrCode(id);
+        boolean stale = link.qrAt() == null || link.qrAt().plusSeconds(60).isBefore(clock.instant());
+        if (known.isPresent() && !stale) {
+            return known;
+        }
+        var answer = call(() -> gateway.connect(connection.instanceName(), token(connection)));
+        transactions.executeWithoutResult(tx -> links.connected(id, answer));
+        return links.qrCode(id);
+    }
+
+    /** Asks the gateway to connect now: back to work when the session holds, else a new QR. */
+    void reconnect(Actor actor, long id) {
+        var connection = requireActive(id);
+        var answer = call(() -> gateway.connect(connection.instanceName(), token(connection)));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("update connection_links set reconnect_attempts = 0 where connection_id = ?").param(id).update();
+            var link = links.find(id).orElseThrow();
+            if (link.state() == LinkState.LOGGED_OUT && answer.path("code").asString("").isEmpty()) {
+                links.change(id, LinkState.CONNECTING, null, null, null, null);
+            }
+            links.connected(id, answer);
+            audit.record(actor, "connection.reconnected", "connection", id, Map.of("name", connection.name()));
+        });
+    }
+
+    /** Unlinks the phone: the session ends and only a new QR brings the number back. */
+    void logout(Actor actor, long id) {
+        var connection = requireActive(id);
+        try {
+            gateway.logout(connection.instanceName(), token(connection));
+        } catch (SendFailure failure) {
+            if (!failure.code().equals("http 400")) { // 400: not connected, which is what was asked
+                throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
+            }
+        }
+        transactions.executeWithoutResult(tx -> {
+            links.change(id, LinkState.LOGGED_OUT, 401, "logged_out_here", null, null);
+            audit.record(actor, "connection.logged_out", "connection", id, Map.of("name", connection.name()));
+        });
+    }
+
+    /** Deletes the instance on the gateway; the connection is inactivated and keeps its history. */
+    void deleteInstance(Actor actor, long id) {
+        var connection = load(id);
+        try {
+            gateway.delete(connection.instanceName());
+        } catch (SendFailure failure) {
+            if (!failure.code().equals("http 404")) { // already gone
+                throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
+            }
+        }
+        transactions.executeWithoutResult(tx -> {
+            var stored = load(id);
+            stored.inactivate(clock.instant());
+            connections.save(stored);
+            links.change(id, LinkState.LOGGED_OUT, null, "instance_deleted", null, null);
+            audit.record(actor, "connection.instance_deleted", "connection", id,
+                    Map.of("name", connection.name(), "instance", connection.instanceName()));
+        });
+        intake.forget(id);
+    }
+
+    private static tools.jackson.databind.JsonNode call(java.util.function.Supplier<tools.jackson.databind.JsonNode> request) {
+        try {
+            return request.get();
+        } catch (SendFailure failure) {
+            throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
+        }
+    }
+
+    private Connection requireActive(long id) {
+        var connection = load(id);
+        if (!connection.active()) {
+            throw ConversaException.conflict("connection.inactive");
+        }
+        return connection;
+    }
+
+    private Connection load(long id) {
+        return connections.findById(id).filter(c -> c.provider() == Provider.EVOLUTION_API)
+                .orElseThrow(() -> ConversaException.notFound("connection.not_found", id));
+    }
+
+    private String token(Connection connection) {
+        return secrets.openText(connection.sealedInstanceToken(), INSTANCE_TOKEN);
+    }
+
+    /** {@code conversa-numero-2-k3f9q1}: readable on the gateway's own screens, never reused. */
+    static String instanceName(String name) {
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (slug.length() > 30) {
+            slug = slug.substring(0, 30).replaceAll("-$", "");
+        }
+        var suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            suffix.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(RANDOM.nextInt(36)));
+        }
+        return "conversa-" + (slug.isEmpty() ? "" : slug + "-") + suffix;
+    }
+
+    private static String random() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,155 @@
+package app.conversa.channels;
+
+import app.conversa.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Unofficial numbers through the Evolution API gateway: the gateway's settings, creating a
+ * number, its QR code, and reconnect, logout and delete. The QR is a key to the number (whoever
+ * scans it links their phone), so it is only shown to those who may reconnect numbers.
+ */
+@RestController
+@Tag(name = "Connections")
+@RequestMapping("/api/connections")
+class GatewayNumberController {
+
+    private final EvolutionNumbers numbers;
+    private final ConnectionLinks links;
+    private final ConnectionRepository connections;
+
+    GatewayNumberController(EvolutionNumbers numbers, ConnectionLinks links, ConnectionRepository connections) {
+        this.numbers = numbers;
+        this.links = links;
+        this.connections = connections;
+    }
+
+    record GatewayResponse(boolean configured, @Schema(nullable = true) String baseUrl, boolean apiKeySet,
+            @Schema(nullable = true) String callbackBaseUrl, String suggestedCallbackBaseUrl) { }
+
+    record GatewayRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "https?://[^\\s]+") String baseUrl,
+            @Schema(nullable = true, description = "null or empty: keep the stored key")
+            @Size(max = 300) @Pattern(regexp = "[\\x21-\\x7E]*") String apiKey,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "https?://[^\\s]+") String callbackBaseUrl) {
+
+        @Override
+        public String toString() {
+            return "GatewayRequest[" + baseUrl + "]";
+        }
+    }
+
+    record GatewayNumberRequest(@NotBlank @Size(max = 120) String name,
+            @Schema(nullable = true) @Size(max = 1000) String welcomeMessage,
+            @Schema(nullable = true) @Size(max = 1000) String farewellMessage) { }
+
+    record QrResponse(LinkState state, @Schema(nullable = true, description = "data: URL of a PNG") String qrImage,
+            @Schema(nullable = true) String pairingCode) { }
+
+    record LinkHistoryView(LinkState state, @Schema(nullable = true) Integer reasonCode,
+            @Schema(nullable = true) String detail, java.time.Instant occurredAt) { }
+
+    @GetMapping("/gateway")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    GatewayResponse gateway() {
+        String suggested = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return numbers.gatewayView()
+                .map(g -> new GatewayResponse(true, g.baseUrl(), g.apiKeySet(), g.callbackBaseUrl(), suggested))
+                .orElse(new GatewayResponse(false, null, false, null, suggested));
+    }
+
+    @PutMapping("/gateway")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    GatewayResponse configureGateway(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody GatewayRequest request) {
+        var saved = numbers.configure(me.actor(), request.baseUrl(), request.apiKey(), request.callbackBaseUrl());
+        return new GatewayResponse(true, saved.baseUrl(), saved.apiKeySet(), saved.callbackBaseUrl(),
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+    }
+
+    @Operation(summary = "Create an unofficial number: an instance on the gateway, waiting for its QR to be scanned")
+    @PostMapping("/gateway-numbers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionController.ConnectionResponse create(@AuthenticationPrincipal CurrentUser me,
+            @Valid @RequestBody GatewayNumberRequest request) {
+        var connection = numbers.create(me.actor(), request.name(), request.welcomeMessage(), request.farewellMessage());
+        return ConnectionController.response(connection, links.find(connection.id()).orElse(null));
+    }
+
+    @PutMapping("/{id}/gateway-number")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionController.ConnectionResponse update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+            @Valid @RequestBody GatewayNumberRequest request) {
+        var connection = numbers.update(me.actor(), id, request.name(), request.welcomeMessage(), request.farewellMessage());
+        return ConnectionController.response(connection, links.find(id).orElse(null));
+    }
+
+    @Operation(summary = "The QR code to scan while the number waits for it (refresh every few seconds)")
+    @GetMapping("/{id}/qr")
+    @PreAuthorize("hasAuthority('connections.reconnect')")
+    ResponseEntity<QrResponse> qr(@PathVariable long id) {
+        var code = numbers.qr(id);
+        var link = links.find(id).orElseThrow();
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(new QrResponse(link.state(), code.map(QrImages::dataUrl).orElse(null),
+                        code.isPresent() ? link.pairingCode() : null));
+    }
+
+    @PostMapping("/{id}/reconnect")
+    @PreAuthorize("hasAuthority('connections.reconnect')")
+    ConnectionController.ConnectionResponse reconnect(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        numbers.reconnect(me.actor(), id);
+        return current(id);
+    }
+
+    @PostMapping("/{id}/logout")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionController.ConnectionResponse logout(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        numbers.logout(me.actor(), id);
+        return current(id);
+    }
+
+    @Operation(summary = "Delete the number's instance on the gateway; the connection is inactivated, history stays")
+    @PostMapping("/{id}/delete-instance")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionController.ConnectionResponse deleteInstance(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        numbers.deleteInstance(me.actor(), id);
+        return current(id);
+    }
+
+    @GetMapping("/{id}/link-history")
+    @PreAuthorize("hasAuthority('connections.view')")
+    List<LinkHistoryView> history(@PathVariable long id) {
+        return links.history(id, 50).stream().map(GatewayNumberController::historyView).toList();
+    }
+
+    private static LinkHistoryView historyView(Map<String, Object> row) {
+        return new LinkHistoryView(LinkState.valueOf((String) row.get("state")), (Integer) row.get("reasonCode"),
+                (String) row.get("detail"), (java.time.Instant) row.get("occurredAt"));
+    }
+
+    private ConnectionController.ConnectionResponse current(long id) {
+        var connection = connections.findById(id).orElseThrow();
+        return ConnectionController.response(connection, links.find(id).orElse(null));
+    }
+}

@@ -1,0 +1,29 @@
+package app.conversa.channels;
+
+import java.time.Instant;
+
+/** What a gateway said about a number's link to WhatsApp (PROTOCOLS.md B4), provider-neutral. */
+sealed interface LinkReport {
+
+    long connectionId();
+
+    /** A new QR code to scan (and the pairing code, when the number was given). */
+    record QrIssued(long connectionId, String code, String pairingCode, Instant at) implements LinkReport {
+        @Override
+        public String toString() {
+            return "QrIssued[connection=" + connectionId + "]";
+        }
+    }
+
+    /** The gateway gave up issuing QR codes: nobody scanned them. */
+    record QrExhausted(long connectionId, Instant at) implements LinkReport {
+    }
+
+    /**
+     * The link's state as the gateway reports it. {@code reasonCode} is the disconnect reason
+     * (Baileys' codes: 401 logged out, 408 lost, 440 replaced, 515 restart required...).
+     */
+    record StateReported(long connectionId, LinkState state, Integer reasonCode, String linkedJid, String profileName,
+            Instant at) implements LinkReport {
+    }
+}
