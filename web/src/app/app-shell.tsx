@@ -8,6 +8,7 @@ import { LanguageSelect } from '../components/ui/language-select'
 import { useChangeLanguage } from '../features/account/api/account'
 import { useInfo } from '../features/auth/api/info'
 import { useLogout } from '../features/auth/api/session'
+import { ConnectionAlerts } from '../features/connections/components/connection-alerts'
 import { InboxAlerts, PendingRepliesBadge } from '../features/inbox/components/inbox-alerts'
 import { hasPermission, useCurrentUser } from '../lib/auth'
 import { SECTIONS } from './navigation'
@@ -75,6 +76,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {children}
         </main>
         <InboxAlerts />
+        <ConnectionAlerts />
       </div>
     </div>
   )

@@ -1,5 +1,7 @@
 import { Client } from '@stomp/stompjs'
-import type { ChatView, MessageView } from '../types/api'
+import type { ChatView, LinkView, MessageView } from '../types/api'
+
+export type LinkState = NonNullable<LinkView>['state']
 
 /** What the server pushes on /user/queue/events (ChatEventPushes.ChatEvent). */
 export interface ChatEvent {
@@ -9,10 +11,23 @@ export interface ChatEvent {
   message: MessageView | null
 }
 
+/** A gateway number's link changed (ConnectionLinks.LinkEvent); `alert` when it dropped and someone should act. */
+export interface ConnectionLinkEvent {
+  type: 'connection.link'
+  connectionId: number
+  name: string
+  state: LinkState
+  reasonCode: number | null
+  detail: string | null
+  alert: boolean
+}
+
 type Listener = (event: ChatEvent) => void
+type ConnectionListener = (event: ConnectionLinkEvent) => void
 type ReconnectListener = () => void
 
 const listeners = new Set<Listener>()
+const connectionListeners = new Set<ConnectionListener>()
 const reconnectListeners = new Set<ReconnectListener>()
 let client: Client | null = null
 let connectedOnce = false
@@ -32,8 +47,9 @@ export function startRealtime() {
     heartbeatOutgoing: 20000,
     onConnect: () => {
       client?.subscribe('/user/queue/events', (frame) => {
-        const event = JSON.parse(frame.body) as ChatEvent
-        listeners.forEach((listener) => listener(event))
+        const event = JSON.parse(frame.body) as ChatEvent | ConnectionLinkEvent
+        if (event.type === 'connection.link') connectionListeners.forEach((listener) => listener(event))
+        else listeners.forEach((listener) => listener(event))
       })
       if (connectedOnce) reconnectListeners.forEach((listener) => listener())
       connectedOnce = true
@@ -57,4 +73,9 @@ export function onChatEvent(listener: Listener): () => void {
 export function onReconnect(listener: ReconnectListener): () => void {
   reconnectListeners.add(listener)
   return () => reconnectListeners.delete(listener)
+}
+
+export function onConnectionEvent(listener: ConnectionListener): () => void {
+  connectionListeners.add(listener)
+  return () => connectionListeners.delete(listener)
 }

@@ -93,7 +93,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["logout"];
+        post: operations["logout_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -436,6 +436,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connections/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["gateway"];
+        put: operations["configureGateway"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/gateway-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an unofficial number: an instance on the gateway, waiting for its QR to be scanned */
+        post: operations["create_5"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections/{id}": {
         parameters: {
             query?: never;
@@ -445,6 +478,39 @@ export interface paths {
         };
         get?: never;
         put: operations["update_3"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/delete-instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete the number's instance on the gateway; the connection is inactivated, history stays */
+        post: operations["deleteInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/gateway-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_4"];
         post?: never;
         delete?: never;
         options?: never;
@@ -468,6 +534,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connections/{id}/link-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code to scan while the number waits for it (refresh every few seconds) */
+        get: operations["qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections/{id}/reactivate": {
         parameters: {
             query?: never;
@@ -478,6 +593,56 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["reactivate_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/reconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reconnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/sync-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the linked phone's contacts (rerunnable: nothing is imported twice) */
+        post: operations["syncContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connections/{id}/sync-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the last days of the linked phone's chats (rerunnable: nothing is imported twice) */
+        post: operations["syncMessages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -975,7 +1140,7 @@ export interface components {
             id: number;
             /** Format: date-time */
             lastInboundAt: string | null;
-            lastMessage: components["schemas"]["MessageView"];
+            lastMessage: components["schemas"]["MessageView"] | null;
             /** Format: date-time */
             lastMessageAt: string;
             participants: components["schemas"]["ParticipantView"][];
@@ -998,7 +1163,7 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
-            balance: components["schemas"]["MoneyView"];
+            balance: components["schemas"]["MoneyView"] | null;
             contacts: components["schemas"]["ClientContactView"][];
             /** Format: date-time */
             createdAt: string;
@@ -1022,17 +1187,19 @@ export interface components {
             createdAt: string;
             displayNumber: string;
             farewellMessage: string | null;
-            graphBaseUrl: string;
-            graphVersion: string;
+            graphBaseUrl: string | null;
+            graphVersion: string | null;
             /** Format: int64 */
             id: number;
+            instanceName: string | null;
+            link: components["schemas"]["LinkView"] | null;
             name: string;
-            phoneNumberId: string;
+            phoneNumberId: string | null;
             /** @enum {string} */
-            provider: "CLOUD_API";
+            provider: "CLOUD_API" | "EVOLUTION_API";
             verifyTokenSet: boolean;
-            wabaId: string;
-            webhookUrl: string;
+            wabaId: string | null;
+            webhookUrl: string | null;
             welcomeMessage: string | null;
         };
         ContactView: {
@@ -1147,6 +1314,24 @@ export interface components {
             memberIds: number[];
             name: string;
         };
+        GatewayNumberRequest: {
+            farewellMessage?: string | null;
+            name: string;
+            welcomeMessage?: string | null;
+        };
+        GatewayRequest: {
+            /** @description null or empty: keep the stored key */
+            apiKey?: string | null;
+            baseUrl: string;
+            callbackBaseUrl: string;
+        };
+        GatewayResponse: {
+            apiKeySet: boolean;
+            baseUrl: string | null;
+            callbackBaseUrl: string | null;
+            configured: boolean;
+            suggestedCallbackBaseUrl: string;
+        };
         ImportReportView: {
             /** Format: int64 */
             created: number;
@@ -1164,6 +1349,31 @@ export interface components {
             demo: boolean;
             demoAccounts: components["schemas"]["DemoAccountResponse"][];
         };
+        LinkHistoryView: {
+            detail: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            reasonCode: number | null;
+            /** @enum {string} */
+            state: "QR_PENDING" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "LOGGED_OUT";
+        };
+        LinkView: {
+            /** Format: date-time */
+            changedAt: string;
+            detail: string | null;
+            /** Format: date-time */
+            heardAt: string | null;
+            /** Format: date-time */
+            nextReconnectAt: string | null;
+            profileName: string | null;
+            /** Format: int32 */
+            reasonCode: number | null;
+            /** Format: int32 */
+            reconnectAttempts: number;
+            /** @enum {string} */
+            state: "QR_PENDING" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "LOGGED_OUT";
+        } | null;
         LoginRequest: {
             login: string;
             password: string;
@@ -1196,7 +1406,7 @@ export interface components {
         MessageView: {
             authorName: string | null;
             /** @enum {string} */
-            authorType: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
+            authorType: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM" | "PHONE";
             /** Format: int64 */
             authorUserId: number | null;
             /** Format: int64 */
@@ -1218,7 +1428,7 @@ export interface components {
             id: number;
             /** @enum {string} */
             kind: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT" | "STICKER" | "LOCATION" | "CONTACTS" | "INTERACTIVE_REPLY" | "BUTTON_REPLY" | "REACTION" | "ORDER" | "SYSTEM" | "UNSUPPORTED";
-            media: components["schemas"]["MediaView"];
+            media: components["schemas"]["MediaView"] | null;
             privateNote: boolean;
             /** @description WhatsApp's id of the message; replies point at it */
             providerMessageId: string | null;
@@ -1256,6 +1466,13 @@ export interface components {
         PhoneSettingsResponse: {
             countries: components["schemas"]["CountryView"][];
             defaultCountry: string;
+        };
+        QrResponse: {
+            pairingCode: string | null;
+            /** @description data: URL of a PNG */
+            qrImage: string | null;
+            /** @enum {string} */
+            state: "QR_PENDING" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "LOGGED_OUT";
         };
         ResetPasswordRequest: {
             newPassword: string;
@@ -1361,6 +1578,15 @@ export interface components {
              */
             state?: "NEW" | "IN_PROGRESS" | "PENDING" | "CLOSED";
         };
+        SyncResponse: {
+            /** Format: int32 */
+            chats: number;
+            /** Format: int32 */
+            contacts: number;
+            /** Format: int32 */
+            messages: number;
+            truncated: boolean;
+        };
         TokenView: {
             /** Format: date-time */
             createdAt: string;
@@ -1459,8 +1685,13 @@ export type CursorPageCriticalEventResponse = components['schemas']['CursorPageC
 export type CursorPageMessageView = components['schemas']['CursorPageMessageView'];
 export type DemoAccountResponse = components['schemas']['DemoAccountResponse'];
 export type DepartmentResponse = components['schemas']['DepartmentResponse'];
+export type GatewayNumberRequest = components['schemas']['GatewayNumberRequest'];
+export type GatewayRequest = components['schemas']['GatewayRequest'];
+export type GatewayResponse = components['schemas']['GatewayResponse'];
 export type ImportReportView = components['schemas']['ImportReportView'];
 export type InfoResponse = components['schemas']['InfoResponse'];
+export type LinkHistoryView = components['schemas']['LinkHistoryView'];
+export type LinkView = components['schemas']['LinkView'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MeResponse = components['schemas']['MeResponse'];
 export type MediaView = components['schemas']['MediaView'];
@@ -1470,6 +1701,7 @@ export type ParticipantRequest = components['schemas']['ParticipantRequest'];
 export type ParticipantView = components['schemas']['ParticipantView'];
 export type PermissionResponse = components['schemas']['PermissionResponse'];
 export type PhoneSettingsResponse = components['schemas']['PhoneSettingsResponse'];
+export type QrResponse = components['schemas']['QrResponse'];
 export type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type RoleResponse = components['schemas']['RoleResponse'];
 export type RolesResponse = components['schemas']['RolesResponse'];
@@ -1480,6 +1712,7 @@ export type SaveContactRequest = components['schemas']['SaveContactRequest'];
 export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest'];
 export type SendMessageRequest = components['schemas']['SendMessageRequest'];
 export type StateRequest = components['schemas']['StateRequest'];
+export type SyncResponse = components['schemas']['SyncResponse'];
 export type TokenView = components['schemas']['TokenView'];
 export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
@@ -1605,7 +1838,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    logout_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2230,6 +2463,74 @@ export interface operations {
             };
         };
     };
+    gateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GatewayResponse"];
+                };
+            };
+        };
+    };
+    configureGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatewayRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["GatewayResponse"];
+                };
+            };
+        };
+    };
+    create_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatewayNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
     update_3: {
         parameters: {
             query?: never;
@@ -2242,6 +2543,54 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    deleteInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    update_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatewayNumberRequest"];
             };
         };
         responses: {
@@ -2278,6 +2627,72 @@ export interface operations {
             };
         };
     };
+    history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LinkHistoryView"][];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    qr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["QrResponse"];
+                };
+            };
+        };
+    };
     reactivate_3: {
         parameters: {
             query?: never;
@@ -2296,6 +2711,74 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    reconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    syncContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SyncResponse"];
+                };
+            };
+        };
+    };
+    syncMessages: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SyncResponse"];
                 };
             };
         };

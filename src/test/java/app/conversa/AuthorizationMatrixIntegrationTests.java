@@ -65,6 +65,17 @@ class AuthorizationMatrixIntegrationTests {
             row("PUT", "/api/connections/{id}", "/api/connections/999999", ADMIN_ONLY),
             row("POST", "/api/connections/{id}/inactivate", "/api/connections/999999/inactivate", ADMIN_ONLY),
             row("POST", "/api/connections/{id}/reactivate", "/api/connections/999999/reactivate", ADMIN_ONLY),
+            row("GET", "/api/connections/gateway", "/api/connections/gateway", ADMIN_ONLY),
+            row("PUT", "/api/connections/gateway", "/api/connections/gateway", ADMIN_ONLY),
+            row("POST", "/api/connections/gateway-numbers", "/api/connections/gateway-numbers", ADMIN_ONLY),
+            row("PUT", "/api/connections/{id}/gateway-number", "/api/connections/999999/gateway-number", ADMIN_ONLY),
+            row("GET", "/api/connections/{id}/qr", "/api/connections/999999/qr", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/connections/{id}/reconnect", "/api/connections/999999/reconnect", SUPERVISOR_AND_ADMIN),
+            row("POST", "/api/connections/{id}/logout", "/api/connections/999999/logout", ADMIN_ONLY),
+            row("POST", "/api/connections/{id}/delete-instance", "/api/connections/999999/delete-instance", ADMIN_ONLY),
+            row("POST", "/api/connections/{id}/sync-contacts", "/api/connections/999999/sync-contacts", ADMIN_ONLY),
+            row("POST", "/api/connections/{id}/sync-messages", "/api/connections/999999/sync-messages", ADMIN_ONLY),
+            row("GET", "/api/connections/{id}/link-history", "/api/connections/999999/link-history", SUPERVISOR_AND_ADMIN),
             // chats: every signed-in user, narrowed to the chats they may see (ChatVisibility; others answer 404)
             row("GET", "/api/chats", "/api/chats", SIGNED_IN),
             row("GET", "/api/chats/{chatId}", "/api/chats/999999", SIGNED_IN),
@@ -122,6 +133,8 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", PUBLIC),
             // an unsigned notification is refused (401) before anything else, whoever sends it
             row("POST", "/webhooks/cloudapi/{connectionId}", "/webhooks/cloudapi/999999", "401 401 401 401"),
+            // the gateway signs nothing: each connection's webhook carries its own secret in a header
+            row("POST", "/webhooks/evolution/{connectionId}", "/webhooks/evolution/999999", "401 401 401 401"),
             // the web app's client-side routes all answer its index.html
             row("GET", "/", "/", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),

@@ -174,7 +174,7 @@ export function ConnectionFormDialog({ connection, onClose, onSaved }: Connectio
         />
         {SECRETS.map(secretField)}
       </div>
-      {connection && <WebhookUrlField url={connection.webhookUrl} />}
+      {connection?.webhookUrl && <WebhookUrlField url={connection.webhookUrl} />}
       <TextAreaField
         label={`${t('connections.welcomeMessage')} ${t('common.optional')}`}
         hint={t('connections.welcomeMessageHint')}

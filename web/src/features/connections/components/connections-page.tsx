@@ -8,23 +8,44 @@ import { ErrorMessage } from '../../../components/ui/error-message'
 import { Notice } from '../../../components/ui/notice'
 import { PageHeader } from '../../../components/ui/page-header'
 import { Table, TableMessageRow } from '../../../components/ui/table'
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { useConnections, useSetConnectionActive, type ConnectionResponse } from '../api/connections'
+import { useLinkAction, useSync, type LinkAction } from '../api/gateway'
 import { ConnectionFormDialog } from './connection-form-dialog'
+import { GatewayNumberDialog, GatewaySettingsDialog, QrDialog } from './gateway-dialogs'
+import { LinkBadge } from './link-badge'
 import { WebhookUrlField } from './webhook-url-field'
 
 type Open =
   | { kind: 'create' }
   | { kind: 'edit'; connection: ConnectionResponse }
   | { kind: 'toggle'; connection: ConnectionResponse }
+  | { kind: 'gateway' }
+  | { kind: 'createGatewayNumber' }
+  | { kind: 'editGatewayNumber'; connection: ConnectionResponse }
+  | { kind: 'qr'; connection: ConnectionResponse }
+  | { kind: 'logout' | 'delete-instance'; connection: ConnectionResponse }
 
-const COLUMNS = 5
+const COLUMNS = 6
 
-/** WhatsApp numbers; `canManage` (connections.manage) adds create, edit, inactivate and reactivate. */
-export function ConnectionsPage({ canManage }: { canManage: boolean }) {
+/**
+ * WhatsApp numbers with their link state (QR-linked numbers); `canManage` (connections.manage)
+ * adds create, edit, inactivate, the gateway, log out and delete instance; `canReconnect`
+ * (connections.reconnect) shows the QR and reconnects.
+ */
+export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolean; canReconnect: boolean }) {
   const { t } = useTranslation()
   const connections = useConnections()
   const setActive = useSetConnectionActive()
-  const { open, notice, show, close, done } = usePageDialogs<Open>(() => setActive.reset())
+  const linkAction = useLinkAction()
+  const sync = useSync()
+  const { open, notice, show, close, done } = usePageDialogs<Open>(() => {
+    setActive.reset()
+    linkAction.reset()
+    sync.reset()
+  })
+  const act = (connection: ConnectionResponse, action: LinkAction, message: 'connections.loggedOut' | 'connections.instanceDeleted') =>
+    linkAction.mutate({ id: connection.id, action }, { onSuccess: () => done(t(message, { name: connection.name })) })
   // Connections whose webhook details are shown below their row.
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
 
@@ -42,20 +63,25 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
         description={t('connections.intro')}
         actions={
           canManage && (
-            <Button variant="primary" onClick={() => show({ kind: 'create' })}>
-              {t('connections.new')}
-            </Button>
+            <>
+              <Button onClick={() => show({ kind: 'gateway' })}>{t('connections.gateway')}</Button>
+              <Button onClick={() => show({ kind: 'createGatewayNumber' })}>{t('connections.newGatewayNumber')}</Button>
+              <Button variant="primary" onClick={() => show({ kind: 'create' })}>
+                {t('connections.new')}
+              </Button>
+            </>
           )
         }
       />
       <Notice>{notice}</Notice>
-      <ErrorMessage error={connections.error} />
+      <ErrorMessage error={connections.error ?? (open ? null : linkAction.error ?? sync.error)} />
       <Table caption={t('connections.title')}>
         <thead>
           <tr>
             <th scope="col">{t('connections.name')}</th>
             <th scope="col">{t('connections.displayNumber')}</th>
             <th scope="col">{t('connections.provider')}</th>
+            <th scope="col">{t('connections.link')}</th>
             <th scope="col">{t('connections.status')}</th>
             <th scope="col">{t('common.actions')}</th>
           </tr>
@@ -68,12 +94,15 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
           {connections.data?.map((connection) => {
             const detailsId = `connection-${connection.id}-webhook`
             const isExpanded = expanded.has(connection.id)
+            const gatewayNumber = connection.provider === 'EVOLUTION_API'
+            const link = connection.link
             return (
               <Fragment key={connection.id}>
-                <tr>
+                <tr data-connection-id={connection.id}>
                   <td className="cell-primary">{connection.name}</td>
                   <td className="cell-nowrap">{connection.displayNumber}</td>
                   <td>{t(`connections.providers.${connection.provider}`)}</td>
+                  <td>{link ? <LinkBadge link={link} /> : <span className="muted">—</span>}</td>
                   <td>
                     <Badge tone={connection.active ? 'success' : 'neutral'}>
                       {connection.active ? t('common.active') : t('common.inactive')}
@@ -81,32 +110,103 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
                   </td>
                   <td>
                     <div className="row-actions">
-                      <Button
-                        small
-                        aria-expanded={isExpanded}
-                        aria-controls={isExpanded ? detailsId : undefined}
-                        onClick={() => toggleDetails(connection.id, !isExpanded)}
-                      >
-                        {t('connections.webhook')}
-                      </Button>
+                      {!gatewayNumber && (
+                        <Button
+                          small
+                          aria-expanded={isExpanded}
+                          aria-controls={isExpanded ? detailsId : undefined}
+                          onClick={() => toggleDetails(connection.id, !isExpanded)}
+                        >
+                          {t('connections.webhook')}
+                        </Button>
+                      )}
+                      {gatewayNumber && connection.active && canReconnect && link?.state === 'QR_PENDING' && (
+                        <Button small variant="primary" onClick={() => show({ kind: 'qr', connection })}>
+                          {t('connections.showQr')}
+                        </Button>
+                      )}
+                      {gatewayNumber && connection.active && canReconnect && link && link.state !== 'CONNECTED' && link.state !== 'QR_PENDING' && (
+                        <Button
+                          small
+                          variant="primary"
+                          disabled={linkAction.isPending}
+                          onClick={() =>
+                            linkAction.mutate(
+                              { id: connection.id, action: 'reconnect' },
+                              {
+                                onSuccess: (updated) =>
+                                  updated.link?.state === 'QR_PENDING'
+                                    ? show({ kind: 'qr', connection: updated })
+                                    : done(t('connections.reconnected', { name: connection.name })),
+                              },
+                            )
+                          }
+                        >
+                          {t('connections.reconnect')}
+                        </Button>
+                      )}
                       {canManage && (
                         <>
-                          <Button small onClick={() => show({ kind: 'edit', connection })}>
+                          <Button
+                            small
+                            onClick={() => show(gatewayNumber ? { kind: 'editGatewayNumber', connection } : { kind: 'edit', connection })}
+                          >
                             {t('common.edit')}
                           </Button>
-                          <Button
+                          {gatewayNumber && connection.active && link?.state === 'CONNECTED' && (
+                            <>
+                              <Button
+                                small
+                                disabled={sync.isPending}
+                                onClick={() =>
+                                  sync.mutate(
+                                    { id: connection.id, what: 'contacts' },
+                                    { onSuccess: (result) => done(t('connections.contactsSynced', { count: result.contacts, name: connection.name })) },
+                                  )
+                                }
+                              >
+                                {t('connections.syncContacts')}
+                              </Button>
+                              <Button
+                                small
+                                disabled={sync.isPending}
+                                onClick={() =>
+                                  sync.mutate(
+                                    { id: connection.id, what: 'messages' },
+                                    {
+                                      onSuccess: (result) =>
+                                        done(t('connections.messagesSynced', { count: result.messages, chats: result.chats, name: connection.name })),
+                                    },
+                                  )
+                                }
+                              >
+                                {t('connections.syncMessages')}
+                              </Button>
+                            </>
+                          )}
+                          {gatewayNumber && connection.active && link?.state === 'CONNECTED' && (
+                            <Button small onClick={() => show({ kind: 'logout', connection })}>
+                              {t('connections.logout')}
+                            </Button>
+                          )}
+                          {gatewayNumber && connection.active && (
+                            <Button small variant="danger" onClick={() => show({ kind: 'delete-instance', connection })}>
+                              {t('connections.deleteInstance')}
+                            </Button>
+                          )}
+                          {!gatewayNumber && <Button
                             small
                             variant={connection.active ? 'danger' : 'secondary'}
                             onClick={() => show({ kind: 'toggle', connection })}
                           >
                             {connection.active ? t('connections.inactivate') : t('connections.reactivate')}
-                          </Button>
+                          </Button>}
                         </>
                       )}
                     </div>
                   </td>
                 </tr>
-                {isExpanded && (
+                {isExpanded && connection.webhookUrl && (
                   <tr id={detailsId} className="details-row">
                     <td colSpan={COLUMNS}>
                       <WebhookUrlField url={connection.webhookUrl} />
@@ -134,6 +234,42 @@ export function ConnectionsPage({ canManage }: { canManage: boolean }) {
           connection={open.connection}
           onClose={close}
           onSaved={(connection) => done(t('connections.updated', { name: connection.name }))}
+        />
+      )}
+      {open?.kind === 'gateway' && <GatewaySettingsDialog onClose={close} onSaved={() => done(t('connections.gatewaySaved'))} />}
+      {open?.kind === 'createGatewayNumber' && (
+        <GatewayNumberDialog onClose={close} onSaved={(connection) => show({ kind: 'qr', connection })} />
+      )}
+      {open?.kind === 'editGatewayNumber' && (
+        <GatewayNumberDialog
+          connection={open.connection}
+          onClose={close}
+          onSaved={(connection) => done(t('connections.updated', { name: connection.name }))}
+        />
+      )}
+      {open?.kind === 'qr' && <QrDialog connection={open.connection} onClose={close} />}
+      {open?.kind === 'logout' && (
+        <ConfirmDialog
+          title={t('connections.logoutTitle')}
+          message={t('connections.logoutText', { name: open.connection.name })}
+          confirmLabel={t('connections.logout')}
+          danger
+          pending={linkAction.isPending}
+          error={linkAction.error}
+          onConfirm={() => act(open.connection, 'logout', 'connections.loggedOut')}
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'delete-instance' && (
+        <ConfirmDialog
+          title={t('connections.deleteInstanceTitle')}
+          message={t('connections.deleteInstanceText', { name: open.connection.name })}
+          confirmLabel={t('connections.deleteInstance')}
+          danger
+          pending={linkAction.isPending}
+          error={linkAction.error}
+          onConfirm={() => act(open.connection, 'delete-instance', 'connections.instanceDeleted')}
+          onClose={close}
         />
       )}
       {open?.kind === 'toggle' && (

@@ -9,6 +9,8 @@ class ChannelsAuditActions implements AuditActions {
 
     @Override
     public List<String> codes() {
-        return List.of("connection.created", "connection.updated", "connection.inactivated", "connection.reactivated");
+        return List.of("connection.created", "connection.updated", "connection.inactivated", "connection.reactivated",
+                "connection.reconnected", "connection.logged_out", "connection.instance_deleted", "gateway.configured",
+                "connection.contacts_synced", "connection.messages_synced");
     }
 }

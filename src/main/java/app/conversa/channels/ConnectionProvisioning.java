@@ -28,11 +28,75 @@ public class ConnectionProvisioning {
     private final Connections connections;
     private final ConnectionRepository repository;
     private final JdbcClient jdbc;
+    private final EvolutionNumbers gatewayNumbers;
+    private final EvolutionGateway gateway;
+    private final app.conversa.shared.SecretBox secrets;
+    private final ConnectionLinks links;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    ConnectionProvisioning(Connections connections, ConnectionRepository repository, JdbcClient jdbc) {
+    ConnectionProvisioning(Connections connections, ConnectionRepository repository, JdbcClient jdbc,
+            EvolutionNumbers gatewayNumbers, EvolutionGateway gateway, app.conversa.shared.SecretBox secrets,
+            ConnectionLinks links, org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.links = links;
+        this.transactions = transactions;
         this.connections = connections;
         this.repository = repository;
         this.jdbc = jdbc;
+        this.gatewayNumbers = gatewayNumbers;
+        this.gateway = gateway;
+        this.secrets = secrets;
+    }
+
+    /** Points Conversa at an Evolution API gateway (the sandbox's fake one, in demo mode). */
+    public void ensureGateway(String baseUrl, String apiKey, String callbackBaseUrl) {
+        gatewayNumbers.configure(SYSTEM, baseUrl, apiKey, callbackBaseUrl);
+    }
+
+    /**
+     * Returns the id of the gateway number with this name, creating it, or creating its instance
+     * on the gateway again (a gateway that forgot it, like the sandbox's after a restart) with the
+     * stored token and webhook secret. Returns the instance name too.
+     */
+    public GatewayNumber ensureGatewayNumber(String name, String welcomeMessage, String farewellMessage, Long departmentId) {
+        long id;
+        String instance;
+        var existing = repository.findAllByOrderByName().stream()
+                .filter(c -> c.provider() == Provider.EVOLUTION_API && c.name().equals(name) && c.active()).findFirst();
+        if (existing.isEmpty()) {
+            var created = gatewayNumbers.create(SYSTEM, name, welcomeMessage, farewellMessage);
+            id = created.id();
+            instance = created.instanceName();
+        } else {
+            var connection = existing.get();
+            id = connection.id();
+            instance = connection.instanceName();
+            var settings = gateway.settings().orElseThrow();
+            try {
+                var created = gateway.createInstance(instance, secrets.openText(connection.sealedInstanceToken(), EvolutionNumbers.INSTANCE_TOKEN),
+                        EvolutionNumbers.webhookUrl(settings, id),
+                        secrets.openText(connection.sealedWebhookSecret(), EvolutionNumbers.WEBHOOK_SECRET));
+                String code = created.path("qrcode").path("code").asString("");
+                transactions.executeWithoutResult(tx -> { // a new instance: whatever was linked before is gone
+                    links.change(id, LinkState.QR_PENDING, null, null, null, null);
+                    if (!code.isEmpty()) {
+                        links.qrIssued(id, code, null);
+                    }
+                });
+            } catch (SendFailure failure) {
+                if (!failure.code().equals("http 403")) { // 403: the gateway still has it
+                    throw failure;
+                }
+            }
+        }
+        if (departmentId != null) {
+            jdbc.sql("update connections set department_id = ? where id = ? and department_id is null")
+                    .params(departmentId, id).update();
+        }
+        return new GatewayNumber(id, instance);
+    }
+
+    /** A gateway number: its connection and its instance on the gateway. */
+    public record GatewayNumber(long connectionId, String instanceName) {
     }
 
     /** Returns the connection's id, creating it, or bringing its URL and secrets up to date. */

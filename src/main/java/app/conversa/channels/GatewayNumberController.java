@@ -32,14 +32,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @Tag(name = "Connections")
 @RequestMapping("/api/connections")
+@org.springframework.validation.annotation.Validated
 class GatewayNumberController {
 
     private final EvolutionNumbers numbers;
+    private final EvolutionSync sync;
     private final ConnectionLinks links;
     private final ConnectionRepository connections;
 
-    GatewayNumberController(EvolutionNumbers numbers, ConnectionLinks links, ConnectionRepository connections) {
+    GatewayNumberController(EvolutionNumbers numbers, EvolutionSync sync, ConnectionLinks links,
+            ConnectionRepository connections) {
         this.numbers = numbers;
+        this.sync = sync;
         this.links = links;
         this.connections = connections;
     }
@@ -135,6 +139,26 @@ class GatewayNumberController {
     ConnectionController.ConnectionResponse deleteInstance(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
         numbers.deleteInstance(me.actor(), id);
         return current(id);
+    }
+
+    record SyncResponse(int contacts, int chats, int messages, boolean truncated) { }
+
+    @Operation(summary = "Import the linked phone's contacts (rerunnable: nothing is imported twice)")
+    @PostMapping("/{id}/sync-contacts")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    SyncResponse syncContacts(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        var result = sync.contacts(me.actor(), id);
+        return new SyncResponse(result.contacts(), result.chats(), result.messages(), result.truncated());
+    }
+
+    @Operation(summary = "Import the last days of the linked phone's chats (rerunnable: nothing is imported twice)")
+    @PostMapping("/{id}/sync-messages")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    SyncResponse syncMessages(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "7")
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(90) int days) {
+        var result = sync.messages(me.actor(), id, days);
+        return new SyncResponse(result.contacts(), result.chats(), result.messages(), result.truncated());
     }
 
     @GetMapping("/{id}/link-history")

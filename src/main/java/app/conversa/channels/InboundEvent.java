@@ -52,6 +52,24 @@ public sealed interface InboundEvent {
         }
     }
 
+    /**
+     * A customer the number knows, from its address book or a contact sync: created or updated as
+     * a contact (name, profile photo), never a chat.
+     */
+    record ContactSeen(long connectionId, Customer customer, String photoUrl) implements InboundEvent {
+    }
+
+    /**
+     * A past message imported on demand (a gateway's history): stored in the customer's chat
+     * without a welcome, without waiting for a reply, and at most once.
+     */
+    record HistoryMessage(MessageReceived message, boolean fromBusiness) implements InboundEvent {
+        @Override
+        public long connectionId() {
+            return message.connectionId();
+        }
+    }
+
     /** A delivery status for a message we sent; a failure keeps the provider's code and reason. */
     record StatusReported(long connectionId, String providerMessageId, DeliveryStatus status, Instant occurredAt,
             String errorCode, String errorReason) implements InboundEvent {

@@ -68,6 +68,21 @@ public class Contacts {
         return identifyNumber(connectionId, waId, profileName, now);
     }
 
+    /**
+     * A customer the number knows (its address book, a contact sync): the same contact as
+     * {@link #identifyWhatsApp(long, String, String, String)} finds or creates, with the profile
+     * photo's address kept. Running it again changes nothing but what changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long syncWhatsApp(long connectionId, String waId, String profileName, String privacyId, String photoUrl) {
+        long contactId = identifyWhatsApp(connectionId, waId, profileName, privacyId);
+        if (photoUrl != null && photoUrl.startsWith("https://") && photoUrl.length() <= 1000) {
+            jdbc.sql("update contacts set photo_url = ? where id = ? and (photo_url is null or photo_url <> ?)")
+                    .params(photoUrl, contactId, photoUrl).update();
+        }
+        return contactId;
+    }
+
     private long identifyPrivate(long connectionId, String privacyId, String profileName, java.time.OffsetDateTime now) {
         var known = identity(connectionId, privacyId);
         if (known.isPresent()) {

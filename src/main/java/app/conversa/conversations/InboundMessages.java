@@ -5,6 +5,8 @@ import app.conversa.channels.ConnectionInfo;
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent;
 import app.conversa.channels.InboundEvent.MessageReceived;
+import app.conversa.channels.InboundEvent.ContactSeen;
+import app.conversa.channels.InboundEvent.HistoryMessage;
 import app.conversa.channels.InboundEvent.SentFromPhone;
 import app.conversa.channels.InboundEvent.StatusReported;
 import app.conversa.channels.InboundHandler;
@@ -79,7 +81,10 @@ class InboundMessages implements InboundHandler {
     private void handleOnce(InboundEvent event) {
         switch (event) {
             case MessageReceived message -> store(message);
-            case SentFromPhone typed -> storeFromPhone(typed.message());
+            case SentFromPhone typed -> storeQuietly(typed.message(), true, false);
+            case HistoryMessage past -> storeQuietly(past.message(), past.fromBusiness(), true);
+            case ContactSeen seen -> contacts.syncWhatsApp(seen.connectionId(), seen.customer().waId(),
+                    seen.customer().profileName(), seen.customer().privacyId(), seen.photoUrl());
             case StatusReported status -> report(status);
         }
     }
@@ -136,19 +141,23 @@ class InboundMessages implements InboundHandler {
     }
 
     /**
-     * A message the business typed on the linked phone: an outgoing message authored by the phone,
-     * in the customer's open chat, else their latest chat (left closed), else a new closed chat; it
-     * answers the customer, so nothing waits for a reply any more. Never a welcome, never a queue.
+     * A message that needs no one's attention: one the business typed on the linked phone (an
+     * outgoing message authored by the phone, which answers the customer), or a past message
+     * imported from the gateway's history. It goes to the customer's open chat, else their latest
+     * chat (left closed), else a new closed chat: never a welcome, never a queue. A past message
+     * does not move a chat's latest message back in time, and does not wait for a reply.
      */
-    private void storeFromPhone(MessageReceived message) {
+    private void storeQuietly(MessageReceived message, boolean fromBusiness, boolean past) {
         boolean known = jdbc.sql("select count(*) from messages where connection_id = ? and provider_message_id = ?")
                 .params(message.connectionId(), message.providerMessageId()).query(Long.class).single() > 0;
         if (known) {
             return;
         }
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(), null,
-                message.customer().privacyId());
+        var sentAt = message.sentAt().atOffset(ZoneOffset.UTC);
+        var at = past ? sentAt : now;
+        long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
+                fromBusiness ? null : message.customer().profileName(), message.customer().privacyId());
         long chatId = jdbc.sql("""
                 select id from chats where connection_id = ? and contact_id = ?
                 order by case when open_contact_id is null then 1 else 0 end, id desc fetch first 1 rows only""")
@@ -161,31 +170,41 @@ class InboundMessages implements InboundHandler {
                             values (?, ?, ?, ?, 'CLOSED', null, 0, ?, ?, ?, 0)""")
                             .params(message.connectionId(), contactId, message.customer().waId(),
                                     channels.find(message.connectionId()).map(ConnectionInfo::departmentId).orElse(null),
-                                    now, now, now)
+                                    at, at, at)
                             .update(keys, "id");
                     return keys.getKeyAs(Long.class);
                 });
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
+        var status = fromBusiness ? DeliveryStatus.SENT : DeliveryStatus.READ;
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into messages (chat_id, connection_id, provider_message_id, direction, kind, author_type,
                     private_note, body, details, media_id, reply_to_provider_id, status, status_rank, sent_at,
                     attempts, created_at)
-                values (?, ?, ?, 'OUT', ?, 'PHONE', false, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                .params(chatId, message.connectionId(), message.providerMessageId(), message.kind().name(),
-                        sealing.sealBody(message.text()), sealing.sealDetails(message.details()), mediaId,
-                        message.replyToProviderId(), DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(),
-                        message.sentAt().atOffset(ZoneOffset.UTC), now)
+                values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                .params(chatId, message.connectionId(), message.providerMessageId(), fromBusiness ? "OUT" : "IN",
+                        message.kind().name(), fromBusiness ? "PHONE" : "CUSTOMER", sealing.sealBody(message.text()),
+                        sealing.sealDetails(message.details()), mediaId, message.replyToProviderId(), status.name(),
+                        status.rank(), sentAt, at)
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
-        jdbc.sql("""
-                update chats set pending_replies = 0, last_message_at = ?, last_message_id = ?, version = version + 1
-                where id = ?""").params(now, messageId, chatId).update();
+        if (past) {
+            jdbc.sql("""
+                    update chats set last_message_at = ?, last_message_id = ?, version = version + 1
+                    where id = ? and (last_message_at < ? or last_message_id is null)""")
+                    .params(at, messageId, chatId, at).update();
+        } else {
+            jdbc.sql("""
+                    update chats set pending_replies = 0, last_message_at = ?, last_message_id = ?, version = version + 1
+                    where id = ?""").params(at, messageId, chatId).update();
+        }
         events.publishEvent(new MessageAdded(chatId, messageId));
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }
-        statuses.apply(message.connectionId(), message.providerMessageId()); // receipts that came first
+        if (fromBusiness) {
+            statuses.apply(message.connectionId(), message.providerMessageId()); // receipts that came first
+        }
     }
 
     /**

@@ -40,6 +40,28 @@ class ApiDescription {
     }
 
     /**
+     * A reference to another schema cannot carry {@code nullable} itself: a property marked
+     * {@code @Schema(nullable = true)} whose type is another record becomes "that record or null".
+     */
+    @Bean
+    org.springdoc.core.customizers.PropertyCustomizer nullableReferences() {
+        return (property, type) -> {
+            if (property == null || property.get$ref() == null || type.getCtxAnnotations() == null) {
+                return property;
+            }
+            boolean nullable = java.util.Arrays.stream(type.getCtxAnnotations())
+                    .anyMatch(a -> a instanceof io.swagger.v3.oas.annotations.media.Schema schema && schema.nullable());
+            if (!nullable) {
+                return property;
+            }
+            var either = new io.swagger.v3.oas.models.media.Schema<>(); // OpenAPI 3.0: allOf the reference, nullable
+            either.allOf(List.of(new io.swagger.v3.oas.models.media.Schema<>().$ref(property.get$ref())));
+            either.setNullable(true);
+            return either;
+        };
+    }
+
+    /**
      * Jackson writes every property of a response, null or not, so every property of a response
      * schema ({@code …Response}, {@code …View}, {@code CursorPage…}) is required; those that may be null say so
      * with {@code @Schema(nullable = true)}.

@@ -68,3 +68,6 @@ create index ix_connection_link_history on connection_link_history (connection_i
 alter table messages drop constraint ck_messages_author;
 alter table messages add constraint ck_messages_author check (author_type in ('CUSTOMER', 'AGENT', 'BOT', 'SYSTEM', 'PHONE'));
 
+
+-- A contact's WhatsApp profile photo as the gateway last reported it (an address on WhatsApp's servers).
+alter table contacts add column photo_url varchar(1000);

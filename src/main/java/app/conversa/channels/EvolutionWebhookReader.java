@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * groups, status stories and channels are skipped too (a CRM talks to people).
  */
 @Component
-class EvolutionWebhooks implements WebhookReader {
+class EvolutionWebhookReader implements WebhookReader {
 
     /** Baileys' disconnect reasons after which only a new QR brings the number back (B4). */
     static final Set<Integer> LOGGED_OUT_REASONS = Set.of(401, 402, 403, 406);
@@ -40,7 +40,7 @@ class EvolutionWebhooks implements WebhookReader {
     private final ObjectMapper json;
     private final Clock clock;
 
-    EvolutionWebhooks(ObjectMapper json, Clock clock) {
+    EvolutionWebhookReader(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
     }
@@ -119,6 +119,12 @@ class EvolutionWebhooks implements WebhookReader {
                     links.add(report);
                 }
             }
+            case "contacts.upsert", "contacts.update" -> each(data, item -> {
+                var seen = contactSeen(connectionId, item);
+                if (seen != null) {
+                    events.add(seen);
+                }
+            });
             case "logout.instance" -> links.add(new StateReported(connectionId, LinkState.LOGGED_OUT, 401, null, null, now));
             default -> {
                 // contacts.upsert, send.message, presence, chats, calls, groups...: not used here
@@ -154,7 +160,7 @@ class EvolutionWebhooks implements WebhookReader {
     }
 
     /** B4 MESSAGES_UPSERT: a customer's message, or the business's own typed on the phone ({@code fromMe}). */
-    private static InboundEvent message(long connectionId, JsonNode item) {
+    static InboundEvent message(long connectionId, JsonNode item) {
         JsonNode key = item.path("key");
         String id = required(key, "id");
         Customer customer = customer(key, item);
@@ -288,6 +294,24 @@ class EvolutionWebhooks implements WebhookReader {
         var received = new MessageReceived(connectionId, id, fromMe ? new Customer(customer.waId(), null,
                 customer.privacyId()) : customer, sentAt, kind, text, media, replyTo, details);
         return fromMe ? new SentFromPhone(received) : received;
+    }
+
+    /** B4 CONTACTS_UPSERT and B6 findContacts rows: a person in the number's address book (groups skipped). */
+    static InboundEvent.ContactSeen contactSeen(long connectionId, JsonNode item) {
+        String jid = item.path("remoteJid").asString("");
+        if (!jid.endsWith(USER) || "group".equals(item.path("type").asString(""))) {
+            return null;
+        }
+        String digits;
+        try {
+            digits = digits(jid);
+        } catch (Unreadable notANumber) {
+            return null;
+        }
+        String photo = item.path("profilePicUrl").asString("");
+        return new InboundEvent.ContactSeen(connectionId,
+                new Customer(digits, emptyToNull(item.path("pushName").asString("")), null),
+                photo.startsWith("https://") ? photo : null);
     }
 
     /**

@@ -27,17 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  * (src/test/resources/evolution/events.json): what becomes a message, a receipt, a link report,
  * what is skipped and what is set aside.
  */
-class EvolutionWebhooksTests {
+class EvolutionWebhookReaderTests {
 
     private static final long CONNECTION = 7;
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode FIXTURES = fixtures();
 
-    private final EvolutionWebhooks reader = new EvolutionWebhooks(JSON, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EvolutionWebhookReader reader = new EvolutionWebhookReader(JSON, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static JsonNode fixtures() {
-        try (InputStream in = EvolutionWebhooksTests.class.getResourceAsStream("/evolution/events.json")) {
+        try (InputStream in = EvolutionWebhookReaderTests.class.getResourceAsStream("/evolution/events.json")) {
             return JSON.readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -148,13 +148,20 @@ class EvolutionWebhooksTests {
 
     @Test
     void groupsStoriesEditsAndEventsConversaDoesNotUseAreSkippedNotQuarantined() {
-        for (String fixture : List.of("group", "status_story", "edit", "send_message", "contacts_upsert", "presence",
+        for (String fixture : List.of("group", "status_story", "edit", "send_message", "presence",
                 "update_deleted", "update_pending", "update_customer_message")) {
             var content = read(fixture);
             assertThat(content.events()).as(fixture).isEmpty();
             assertThat(content.links()).as(fixture).isEmpty();
             assertThat(content.quarantined()).as(fixture).isEmpty();
         }
+    }
+
+    @Test
+    void theAddressBookBecomesContactsWithoutChats() {
+        var content = read("contacts_upsert");
+        assertThat(content.events()).containsExactly(new InboundEvent.ContactSeen(CONNECTION,
+                new InboundEvent.Customer("593987654321", "María", null), null));
     }
 
     @ParameterizedTest
@@ -224,8 +231,8 @@ class EvolutionWebhooksTests {
 
     @Test
     void vcardPhonesPreferTheWhatsAppId() {
-        assertThat(EvolutionWebhooks.vcardPhones("BEGIN:VCARD\nTEL;type=CELL:+1 555 0100\nTEL;waid=593998877665:+593 99\nEND:VCARD"))
+        assertThat(EvolutionWebhookReader.vcardPhones("BEGIN:VCARD\nTEL;type=CELL:+1 555 0100\nTEL;waid=593998877665:+593 99\nEND:VCARD"))
                 .containsExactly("+1 555 0100", "+593998877665");
-        assertThat(EvolutionWebhooks.vcardPhones(null)).isEmpty();
+        assertThat(EvolutionWebhookReader.vcardPhones(null)).isEmpty();
     }
 }
