@@ -155,7 +155,7 @@ class ConnectionLinks {
      * Moves a link to a state. The same state again only refreshes "heard"; a new state is
      * recorded, pushed, and may alert or schedule a reconnect.
      */
-    void change(long connectionId, LinkState state, Integer reasonCode, String detail, String linkedJid,
+    void change(long connectionId, LinkState reported, Integer reasonCode, String detail, String linkedJid,
             String profileName) {
         var current = lock(connectionId);
         if (current.isEmpty()) {
@@ -163,6 +163,9 @@ class ConnectionLinks {
         }
         var before = current.get();
         var now = now();
+        // "connecting" is also what a gateway says while its QR waits for a scan
+        LinkState state = before.state() == LinkState.QR_PENDING && reported == LinkState.CONNECTING
+                ? LinkState.QR_PENDING : reported;
         if (linkedJid != null || profileName != null) {
             jdbc.sql("""
                     update connection_links set linked_jid = coalesce(?, linked_jid), profile_name = coalesce(?, profile_name)

@@ -1,0 +1,233 @@
+package app.conversa.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.conversa.ApiSession;
+import app.conversa.Eventually;
+import app.conversa.IntegrationTest;
+import app.conversa.TestAccounts;
+import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxGateway;
+import app.conversa.sandbox.SandboxGatewayChats;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Gateway numbers end to end against the sandbox's Evolution API fake, over real HTTP both ways:
+ * create, QR, scan, messages in and out (and typed on the phone), a dropped link turning red with
+ * one alert and coming back by itself, a silent gateway, a logout, and webhooks without the
+ * connection's secret refused with no side effect.
+ */
+@IntegrationTest
+class EvolutionNumbersIntegrationTests {
+
+    private static final Duration LINK_TIMEOUT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SandboxGateway gateway;
+    @Autowired
+    SandboxGatewayChats phones;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiSession admin;
+    private long connectionId;
+    private String instance;
+    private String businessNumber;
+
+    @BeforeEach
+    void createANumber() {
+        admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var configured = admin.put("/api/connections/gateway", Map.of("baseUrl", "http://127.0.0.1:" + port + "/sandbox/evolution",
+                "apiKey", "sandbox-evolution-key", "callbackBaseUrl", "http://127.0.0.1:" + port));
+        assertThat(configured.status()).as(configured.body()).isEqualTo(200);
+        assertThat(configured.json().get("apiKeySet").asBoolean()).isTrue();
+        assertThat(configured.body()).doesNotContain("sandbox-evolution-key");
+
+        var created = admin.post("/api/connections/gateway-numbers", Map.of("name", "Número 2",
+                "welcomeMessage", "Hola, le atiende Cobranzas"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        connectionId = created.json().get("id").asLong();
+        instance = created.json().get("instanceName").asString();
+        assertThat(instance).startsWith("conversa-numero-2-");
+        assertThat(created.json().get("provider").asString()).isEqualTo("EVOLUTION_API");
+        assertThat(created.json().get("link").get("state").asString()).isEqualTo("QR_PENDING");
+        businessNumber = "5939" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    @AfterEach
+    void gatewayAnswersAgain() {
+        gateway.silent(false);
+    }
+
+    private JsonNode connection() {
+        for (JsonNode connection : admin.get("/api/connections").json()) {
+            if (connection.get("id").asLong() == connectionId) {
+                return connection;
+            }
+        }
+        throw new AssertionError("connection " + connectionId + " not listed");
+    }
+
+    private String linkState() {
+        return connection().get("link").get("state").asString();
+    }
+
+    private void awaitLinkState(String state) {
+        Eventually.await("link " + state, this::linkState, state::equals, LINK_TIMEOUT);
+    }
+
+    private void scan() {
+        gateway.scan(instance, businessNumber, "Cobranzas Acme");
+        awaitLinkState("CONNECTED");
+    }
+
+    @Test
+    void aNumberShowsAQrIsLinkedByScanningItAndExchangesMessagesLikeAnOfficialOne() {
+        var qr = admin.get("/api/connections/" + connectionId + "/qr");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.json().get("state").asString()).isEqualTo("QR_PENDING");
+        assertThat(qr.json().get("qrImage").asString()).startsWith("data:image/png;base64,");
+        assertThat(qr.headers().firstValue("Cache-Control")).contains("no-store");
+
+        scan();
+        assertThat(connection().get("displayNumber").asString()).isEqualTo("+" + businessNumber);
+        assertThat(admin.get("/api/connections/" + connectionId + "/qr").json().get("qrImage").isNull()).isTrue();
+
+        // a customer writes: the chat opens in the same inbox, marked with its connection, and gets the welcome
+        var customer = SandboxGateway.Customer.of("5939876" + (10_000 + ThreadLocalRandom.current().nextInt(89_999)), "Ana Ruiz");
+        phones.write(instance, customer, "Hola, ¿cuánto debo?");
+        JsonNode chat = Eventually.await("the chat", () -> admin.get("/api/chats?connection=" + connectionId).json(),
+                page -> page.get("items").size() == 1).get("items").get(0);
+        assertThat(chat.get("connectionName").asString()).isEqualTo("Número 2");
+        assertThat(chat.get("contact").get("displayName").asString()).isEqualTo("Ana Ruiz");
+        assertThat(chat.get("contact").get("phone").asString()).isEqualTo("+" + customer.number());
+        assertThat(chat.get("windowOpen").asBoolean()).isTrue();
+        long chatId = chat.get("id").asLong();
+        Eventually.await("the welcome on the customer's phone", () -> phones.conversation(instance, customer.number()),
+                messages -> messages.stream().anyMatch(m -> "Hola, le atiende Cobranzas".equals(m.text())));
+
+        // an agent answers: it reaches the phone and its status moves forward to read
+        var sent = admin.post("/api/chats/" + chatId + "/messages", Map.of("text", "Son $120", "idempotencyKey",
+                "evolution-reply-" + java.util.UUID.randomUUID()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long messageId = sent.json().get("id").asLong();
+        Eventually.await("the answer on the customer's phone", () -> phones.conversation(instance, customer.number()),
+                messages -> messages.stream().anyMatch(m -> "Son $120".equals(m.text())));
+        Eventually.await("read receipt", () -> jdbc.sql("select status from messages where id = ?").param(messageId)
+                .query(String.class).single(), "READ"::equals, LINK_TIMEOUT);
+
+        // the owner types on the linked phone: an outgoing message authored by the phone
+        phones.ownerWrites(instance, customer.number(), "Le escribo desde el celular");
+        JsonNode fromPhone = Eventually.await("the phone's message", () -> admin.get("/api/chats/" + chatId + "/messages").json(),
+                page -> page.toString().contains("Le escribo desde el celular"));
+        JsonNode typed = null;
+        for (JsonNode message : fromPhone.get("items")) {
+            if ("Le escribo desde el celular".equals(message.path("text").asString(""))) {
+                typed = message;
+            }
+        }
+        assertThat(typed).isNotNull();
+        assertThat(typed.get("direction").asString()).isEqualTo("OUT");
+        assertThat(typed.get("authorType").asString()).isEqualTo("PHONE");
+    }
+
+    @Test
+    void aDroppedLinkTurnsRedOnceAlertsAndComesBackByItself() {
+        scan();
+        gateway.dropConnection(instance);
+        awaitLinkState("DISCONNECTED");
+        Eventually.await("a reconnect brings it back", this::linkState, "CONNECTED"::equals, LINK_TIMEOUT);
+
+        // dropping again soon after: recorded, but the alert is not repeated (flapping)
+        gateway.dropConnection(instance);
+        awaitLinkState("DISCONNECTED");
+        awaitLinkState("CONNECTED");
+
+        var history = admin.get("/api/connections/" + connectionId + "/link-history").json();
+        assertThat(history.toString()).contains("DISCONNECTED").contains("CONNECTED");
+        long alerts = jdbc.sql("select count(*) from connection_links where connection_id = ? and alerted_at is not null")
+                .param(connectionId).query(Long.class).single();
+        assertThat(alerts).isEqualTo(1);
+        long drops = jdbc.sql("""
+                select count(*) from critical_events where code = 'channels.link_changed' and details like ?""")
+                .param("%\"connectionId\":" + connectionId + ",%\"to\":\"DISCONNECTED\"%").query(Long.class).single();
+        assertThat(drops).isEqualTo(2);
+    }
+
+    @Test
+    void aSilentGatewayIsNoticedByPollingAndTheNumberRecoversWhenItAnswersAgain() {
+        scan();
+        gateway.silent(true);
+        awaitLinkState("DISCONNECTED");
+        assertThat(connection().get("link").get("detail").asString()).isEqualTo("gateway_unreachable");
+        gateway.silent(false);
+        awaitLinkState("CONNECTED");
+    }
+
+    @Test
+    void aLoggedOutNumberNeedsANewQrWhichReconnectGives() {
+        scan();
+        gateway.unlink(instance);
+        awaitLinkState("LOGGED_OUT");
+        assertThat(connection().get("link").get("reasonCode").asInt()).isEqualTo(401);
+        var reconnect = admin.post("/api/connections/" + connectionId + "/reconnect", Map.of());
+        assertThat(reconnect.status()).as(reconnect.body()).isEqualTo(200);
+        assertThat(reconnect.json().get("link").get("state").asString()).isEqualTo("QR_PENDING");
+        assertThat(admin.get("/api/connections/" + connectionId + "/qr").json().get("qrImage").asString())
+                .startsWith("data:image/png;base64,");
+        scan();
+    }
+
+    @Test
+    void webhooksWithoutTheConnectionsSecretAreRefusedAndLeaveNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from inbound_webhooks").query(Long.class).single();
+        String body = """
+                {"event":"messages.upsert","instance":"%s","data":{"key":{"remoteJid":"593987654321@s.whatsapp.net",\
+                "fromMe":false,"id":"FORGED1"},"pushName":"x","message":{"conversation":"x"},"messageType":"conversation",\
+                "messageTimestamp":1773027345}}""".formatted(instance);
+        assertThat(post(connectionId, body, null)).isEqualTo(401);
+        assertThat(post(connectionId, body, "guess")).isEqualTo(403);
+        assertThat(post(999_999_999L, body, "guess")).isEqualTo(403);
+        long after = jdbc.sql("select count(*) from inbound_webhooks").query(Long.class).single();
+        assertThat(after).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from messages where provider_message_id = 'FORGED1'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void deletingTheInstanceInactivatesTheConnectionAndKeepsItsHistory() {
+        scan();
+        var deleted = admin.post("/api/connections/" + connectionId + "/delete-instance", Map.of());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().get("active").asBoolean()).isFalse();
+        assertThat(deleted.json().get("link").get("state").asString()).isEqualTo("LOGGED_OUT");
+        assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).code())
+                .isEqualTo("connection.inactive");
+    }
+
+    private int post(long connection, String body, String secret) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/evolution/" + connection))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header(EvolutionGateway.SECRET_HEADER, secret);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
