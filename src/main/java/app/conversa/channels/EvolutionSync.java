@@ -35,10 +35,13 @@ class EvolutionSync {
     private final SecretBox secrets;
     private final List<InboundHandler> handlers;
     private final AuditTrail audit;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
     EvolutionSync(ConnectionRepository connections, EvolutionGateway gateway, SecretBox secrets,
-            List<InboundHandler> handlers, AuditTrail audit, Clock clock) {
+            List<InboundHandler> handlers, AuditTrail audit,
+            org.springframework.transaction.support.TransactionTemplate transactions, Clock clock) {
+        this.transactions = transactions;
         this.connections = connections;
         this.gateway = gateway;
         this.secrets = secrets;
@@ -63,7 +66,9 @@ class EvolutionSync {
                 seen++;
             }
         }
-        audit.record(actor, "connection.contacts_synced", "connection", connectionId, Map.of("contacts", seen));
+        int contacts = seen;
+        transactions.executeWithoutResult(tx -> audit.record(actor, "connection.contacts_synced", "connection",
+                connectionId, Map.of("contacts", contacts)));
         return new Result(seen, 0, 0, false);
     }
 
@@ -121,8 +126,9 @@ class EvolutionSync {
                 imported++;
             }
         }
-        audit.record(actor, "connection.messages_synced", "connection", connectionId,
-                Map.of("days", days, "chats", chatCount, "messages", imported, "truncated", truncated));
+        var details = Map.<String, Object>of("days", days, "chats", chatCount, "messages", imported, "truncated", truncated);
+        transactions.executeWithoutResult(tx -> audit.record(actor, "connection.messages_synced", "connection",
+                connectionId, details));
         return new Result(0, chatCount, imported, truncated);
     }
 

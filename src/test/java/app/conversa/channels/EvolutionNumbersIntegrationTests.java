@@ -196,6 +196,58 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
+    void contactAndChatSyncsImportOnceHoweverOftenTheyRun() {
+        scan();
+        String known = "5939871" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+        String other = "5939872" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+        gateway.seedContact(instance, known, "Rosa Vera", "https://pps.whatsapp.net/v/rosa.jpg");
+        gateway.seedContact(instance, other, "Pedro Mora", null);
+        var now = java.time.Instant.now();
+        gateway.seedHistory(instance, known, "Rosa Vera", false, "¿Me manda el estado de cuenta?", now.minus(Duration.ofDays(2)));
+        gateway.seedHistory(instance, known, "Rosa Vera", true, "Claro, se lo envío hoy", now.minus(Duration.ofDays(2)).plusSeconds(60));
+        gateway.seedHistory(instance, other, "Pedro Mora", false, "Mensaje de hace un mes", now.minus(Duration.ofDays(30)));
+
+        for (int run = 1; run <= 2; run++) {
+            var contacts = admin.post("/api/connections/" + connectionId + "/sync-contacts", Map.of());
+            assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
+            assertThat(contacts.json().get("contacts").asInt()).isGreaterThanOrEqualTo(2);
+            var messages = admin.post("/api/connections/" + connectionId + "/sync-messages?days=7", Map.of());
+            assertThat(messages.status()).as(messages.body()).isEqualTo(200);
+            assertThat(messages.json().get("messages").asInt()).as("run " + run).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from contact_whatsapp_identities where connection_id = ? and wa_id in (?, ?)""")
+                .params(connectionId, known, other).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select photo_url from contacts where phone = ?").param("+" + known).query(String.class).single())
+                .isEqualTo("https://pps.whatsapp.net/v/rosa.jpg");
+        var imported = jdbc.sql("""
+                select m.direction, m.author_type, c.state from messages m join chats c on c.id = m.chat_id
+                where m.connection_id = ? order by m.sent_at""").param(connectionId)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        assertThat(imported).as("two messages from the last 7 days, once, in a closed chat: nobody's queue")
+                .containsExactly("IN CUSTOMER CLOSED", "OUT PHONE CLOSED");
+        assertThat(jdbc.sql("select count(*) from messages where connection_id = ? and author_type = 'SYSTEM'")
+                .param(connectionId).query(Long.class).single()).as("no welcome for history").isZero();
+    }
+
+    @Test
+    void aCustomerKnownByAPrivacyIdIsTheSameContactAsTheirNumber() {
+        scan();
+        String number = "5939873" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+        phones.write(instance, new SandboxGateway.Customer(number, "Lucía Paz", SandboxGateway.Addressing.LID), "Hola");
+        phones.write(instance, SandboxGateway.Customer.of(number, "Lucía Paz"), "Soy yo otra vez");
+        Eventually.await("both messages", () -> jdbc.sql("select count(*) from messages where connection_id = ? and direction = 'IN'")
+                .param(connectionId).query(Long.class).single(), count -> count == 2);
+        assertThat(jdbc.sql("select count(distinct contact_id) from contact_whatsapp_identities where connection_id = ?")
+                .param(connectionId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select wa_id from contact_whatsapp_identities where connection_id = ? order by wa_id")
+                .param(connectionId).query(String.class).list())
+                .containsExactlyInAnyOrder(number, gateway.lidOf(number) + "@lid");
+        assertThat(jdbc.sql("select count(*) from chats where connection_id = ?").param(connectionId).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void webhooksWithoutTheConnectionsSecretAreRefusedAndLeaveNothing() throws Exception {
         long before = jdbc.sql("select count(*) from inbound_webhooks").query(Long.class).single();
         String body = """
