@@ -1,0 +1,40 @@
+package app.conversa.channels;
+
+import app.conversa.IntegrationTest;
+import app.conversa.SandboxLines;
+import app.conversa.sandbox.SandboxPhone;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The channel contract on a Cloud API number: Graph API out, signed webhooks in. */
+@IntegrationTest
+class CloudApiContractTests extends ChannelContract {
+
+    @Autowired
+    SandboxLines lines;
+    @Autowired
+    SandboxPhone phone;
+    private String phoneNumberId;
+
+    @Override
+    protected long link() {
+        var line = lines.link(admin, port);
+        phoneNumberId = line.phoneNumberId();
+        return line.connectionId();
+    }
+
+    @Override
+    protected void customerWrites(String name, String text) {
+        phone.write(phoneNumberId, customer, name, text);
+    }
+
+    @Override
+    protected void customerSends(String name, byte[] content, String mimeType, String filename, String caption) {
+        phone.send(phoneNumberId, customer, name, content, mimeType, filename, false, caption);
+    }
+
+    @Override
+    protected List<SandboxPhone.PhoneMessage> customerSees() {
+        return phone.conversation(phoneNumberId, customer);
+    }
+}
