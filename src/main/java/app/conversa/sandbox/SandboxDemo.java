@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode: links the sandbox's official number ("Conversa Demo") so a newcomer can write to it
  * from the customer phone page at once. Its secrets are new at every start (the fake Graph API
- * keeps them in memory), and its URL follows the port.
+ * keeps them in memory), and its URL follows the port. Next to it, two QR-linked numbers through
+ * the fake Evolution gateway: one linked already, one waiting for its QR to be scanned from the
+ * phone page, to try the whole flow.
  */
 @Component
 @ConditionalOnBooleanProperty(name = {"conversa.demo.enabled", "conversa.sandbox.enabled"})
@@ -27,8 +29,15 @@ class SandboxDemo {
     private final SandboxNumbers numbers;
     private final SandboxWebhooks webhooks;
     private final JdbcClient jdbc;
+    private final SandboxGateway gateway;
+    private final String gatewayKey;
 
-    SandboxDemo(ConnectionProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, JdbcClient jdbc) {
+    SandboxDemo(ConnectionProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, JdbcClient jdbc,
+            SandboxGateway gateway,
+            @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.evolution.api-key:sandbox-evolution-key}")
+            String gatewayKey) {
+        this.gateway = gateway;
+        this.gatewayKey = gatewayKey;
         this.provisioning = provisioning;
         this.numbers = numbers;
         this.webhooks = webhooks;
@@ -49,6 +58,22 @@ class SandboxDemo {
         numbers.link(new SandboxNumbers.Number(connectionId, PHONE_NUMBER_ID, "+593 2 555 0100",
                 "Conversa Demo (sandbox)", token, appSecret));
         log.info("Sandbox: demo number linked as connection {}; write to it from /phone", connectionId);
+        linkGatewayNumbers(department);
+    }
+
+    private void linkGatewayNumbers(Long department) {
+        try {
+            provisioning.ensureGateway(webhooks.baseUrl() + "/sandbox/evolution", gatewayKey, webhooks.baseUrl());
+            var linked = provisioning.ensureGatewayNumber("Número 2 (QR, sandbox)",
+                    "¡Hola! Escribió al Número 2 de Conversa Demo. Un asesor le atenderá en breve.",
+                    "Gracias por escribirnos. ¡Buen día!", department);
+            gateway.scan(linked.instanceName(), "593991000002", "Conversa Demo · Número 2");
+            var waiting = provisioning.ensureGatewayNumber("Número 3 (QR, sandbox)", null, null, department);
+            log.info("Sandbox: QR numbers {} (linked) and {} (scan its QR from /phone) through the fake Evolution gateway",
+                    linked.connectionId(), waiting.connectionId());
+        } catch (RuntimeException e) {
+            log.warn("Sandbox: the QR-linked demo numbers could not be set up: {}", e.toString());
+        }
     }
 
     private static String secret() {

@@ -35,4 +35,19 @@ class DemoModeIntegrationTests {
         assertThat(supervisor.get("/api/departments").json().findValuesAsString("name")).containsExactly("Cobranzas");
         assertThat(supervisor.get("/api/users").json().findValuesAsString("login")).containsExactly("agent");
     }
+
+    @Test
+    void theDemoShowsTheOfficialNumberAndTwoQrNumbersOneLinkedOneWaitingForItsScan() {
+        var admin = ApiSession.signedIn(port, "admin", "conversa-demo");
+        var states = new java.util.TreeMap<String, String>();
+        app.conversa.Eventually.await("the QR numbers", () -> admin.get("/api/connections").json(), connections -> {
+            states.clear();
+            connections.forEach(c -> states.put(c.get("name").asString(), c.get("provider").asString()
+                    + (c.get("link").isNull() ? "" : " " + c.get("link").get("state").asString())));
+            return "EVOLUTION_API CONNECTED".equals(states.get("Número 2 (QR, sandbox)"));
+        });
+        assertThat(states).containsEntry("Conversa Demo (sandbox)", "CLOUD_API")
+                .containsEntry("Número 2 (QR, sandbox)", "EVOLUTION_API CONNECTED")
+                .containsEntry("Número 3 (QR, sandbox)", "EVOLUTION_API QR_PENDING");
+    }
 }
