@@ -518,6 +518,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connections/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["hours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connections/{id}/inactivate": {
         parameters: {
             query?: never;
@@ -1189,11 +1205,13 @@ export interface components {
             farewellMessage: string | null;
             graphBaseUrl: string | null;
             graphVersion: string | null;
+            hours: components["schemas"]["HoursView"] | null;
             /** Format: int64 */
             id: number;
             instanceName: string | null;
             link: components["schemas"]["LinkView"] | null;
             name: string;
+            outOfHoursMessage: string | null;
             phoneNumberId: string | null;
             /** @enum {string} */
             provider: "CLOUD_API" | "EVOLUTION_API";
@@ -1332,6 +1350,24 @@ export interface components {
             configured: boolean;
             suggestedCallbackBaseUrl: string;
         };
+        HoursRequest: {
+            days?: {
+                [key: string]: (components["schemas"]["IntervalView"] | null)[] | null;
+            } | null;
+            /** @description false removes the schedule: always attended */
+            enabled?: boolean;
+            holidays?: (string | null)[] | null;
+            outOfHoursMessage?: string | null;
+            /** @example America/Guayaquil */
+            timeZone?: string | null;
+        };
+        HoursView: {
+            days: {
+                [key: string]: components["schemas"]["IntervalView"][];
+            };
+            holidays: string[];
+            timeZone: string;
+        } | null;
         ImportReportView: {
             /** Format: int64 */
             created: number;
@@ -1348,6 +1384,10 @@ export interface components {
         InfoResponse: {
             demo: boolean;
             demoAccounts: components["schemas"]["DemoAccountResponse"][];
+        };
+        IntervalView: {
+            from: string;
+            to: string;
         };
         LinkHistoryView: {
             detail: string | null;
@@ -1688,8 +1728,11 @@ export type DepartmentResponse = components['schemas']['DepartmentResponse'];
 export type GatewayNumberRequest = components['schemas']['GatewayNumberRequest'];
 export type GatewayRequest = components['schemas']['GatewayRequest'];
 export type GatewayResponse = components['schemas']['GatewayResponse'];
+export type HoursRequest = components['schemas']['HoursRequest'];
+export type HoursView = components['schemas']['HoursView'];
 export type ImportReportView = components['schemas']['ImportReportView'];
 export type InfoResponse = components['schemas']['InfoResponse'];
+export type IntervalView = components['schemas']['IntervalView'];
 export type LinkHistoryView = components['schemas']['LinkHistoryView'];
 export type LinkView = components['schemas']['LinkView'];
 export type LoginRequest = components['schemas']['LoginRequest'];
@@ -2591,6 +2634,32 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GatewayNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
+                };
+            };
+        };
+    };
+    hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursRequest"];
             };
         };
         responses: {

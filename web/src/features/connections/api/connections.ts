@@ -35,3 +35,11 @@ export const useSetConnectionActive = () =>
   useConnectionMutation(({ id, active }: { id: number; active: boolean }) =>
     api.post<ConnectionResponse>(`/api/connections/${id}/${active ? 'reactivate' : 'inactivate'}`),
   )
+
+export type { HoursRequest } from '../../../types/api'
+import type { HoursRequest } from '../../../types/api'
+
+export const useSetHours = () =>
+  useConnectionMutation(({ id, request }: { id: number; request: HoursRequest }) =>
+    api.put<ConnectionResponse>(`/api/connections/${id}/hours`, request),
+  )

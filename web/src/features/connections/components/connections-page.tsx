@@ -13,6 +13,7 @@ import { useConnections, useSetConnectionActive, type ConnectionResponse } from 
 import { useLinkAction, useSync, type LinkAction } from '../api/gateway'
 import { ConnectionFormDialog } from './connection-form-dialog'
 import { GatewayNumberDialog, GatewaySettingsDialog, QrDialog } from './gateway-dialogs'
+import { HoursDialog } from './hours-dialog'
 import { LinkBadge } from './link-badge'
 import { WebhookUrlField } from './webhook-url-field'
 
@@ -24,6 +25,7 @@ type Open =
   | { kind: 'createGatewayNumber' }
   | { kind: 'editGatewayNumber'; connection: ConnectionResponse }
   | { kind: 'qr'; connection: ConnectionResponse }
+  | { kind: 'hours'; connection: ConnectionResponse }
   | { kind: 'logout' | 'delete-instance'; connection: ConnectionResponse }
 
 const COLUMNS = 6
@@ -153,6 +155,9 @@ export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolea
                           >
                             {t('common.edit')}
                           </Button>
+                          <Button small onClick={() => show({ kind: 'hours', connection })}>
+                            {t('connections.hours')}
+                          </Button>
                           {gatewayNumber && connection.active && link?.state === 'CONNECTED' && (
                             <>
                               <Button
@@ -248,6 +253,13 @@ export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolea
         />
       )}
       {open?.kind === 'qr' && <QrDialog connection={open.connection} onClose={close} />}
+      {open?.kind === 'hours' && (
+        <HoursDialog
+          connection={open.connection}
+          onClose={close}
+          onSaved={(connection) => done(t('connections.hoursSaved', { name: connection.name }))}
+        />
+      )}
       {open?.kind === 'logout' && (
         <ConfirmDialog
           title={t('connections.logoutTitle')}

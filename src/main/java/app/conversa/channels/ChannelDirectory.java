@@ -10,25 +10,29 @@ import org.springframework.stereotype.Service;
 public class ChannelDirectory {
 
     private static final String COLUMNS = """
-            select id, name, display_number, provider, department_id, welcome_message, farewell_message, active
+            select id, name, display_number, provider, department_id, welcome_message, farewell_message, active,
+                business_hours, out_of_hours_message
             from connections""";
 
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    ChannelDirectory(JdbcClient jdbc) {
+    ChannelDirectory(JdbcClient jdbc, tools.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Optional<ConnectionInfo> find(long connectionId) {
-        return jdbc.sql(COLUMNS + " where id = ?").param(connectionId).query(ChannelDirectory::map).optional();
+        return jdbc.sql(COLUMNS + " where id = ?").param(connectionId).query(this::map).optional();
     }
 
     public List<ConnectionInfo> all() {
-        return jdbc.sql(COLUMNS + " order by name, id").query(ChannelDirectory::map).list();
+        return jdbc.sql(COLUMNS + " order by name, id").query(this::map).list();
     }
 
-    private static ConnectionInfo map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private ConnectionInfo map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ConnectionInfo(rs.getLong(1), rs.getString(2), rs.getString(3), Provider.valueOf(rs.getString(4)),
-                rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getBoolean(8));
+                rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                BusinessHours.fromJson(json, rs.getString(9)), rs.getString(10));
     }
 }

@@ -39,6 +39,8 @@ class Connection {
     private String verifyToken;
     private String welcomeMessage;
     private String farewellMessage;
+    private String businessHours;
+    private String outOfHoursMessage;
     private String instanceName;
     private String instanceToken;
     private String webhookSecret;
@@ -84,6 +86,13 @@ class Connection {
         this.displayNumber = displayNumber == null ? "" : displayNumber.strip();
         this.welcomeMessage = blankToNull(welcomeMessage);
         this.farewellMessage = blankToNull(farewellMessage);
+        this.updatedAt = now;
+    }
+
+    /** When the number is attended ({@link BusinessHours} as JSON, null: always) and what it says otherwise. */
+    void schedule(String businessHoursJson, String outOfHoursMessage, Instant now) {
+        this.businessHours = businessHoursJson;
+        this.outOfHoursMessage = blankToNull(outOfHoursMessage);
         this.updatedAt = now;
     }
 
@@ -141,6 +150,8 @@ class Connection {
     String sealedVerifyToken() { return verifyToken; }
     String welcomeMessage() { return welcomeMessage; }
     String farewellMessage() { return farewellMessage; }
+    String businessHoursJson() { return businessHours; }
+    String outOfHoursMessage() { return outOfHoursMessage; }
     String instanceName() { return instanceName; }
     String sealedInstanceToken() { return instanceToken; }
     String sealedWebhookSecret() { return webhookSecret; }

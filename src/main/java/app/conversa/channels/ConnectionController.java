@@ -36,6 +36,8 @@ class ConnectionController {
     private static final String PRINTABLE_ASCII = "[\\x21-\\x7E]+";
     private static final String SECRET_OR_EMPTY = "[\\x21-\\x7E]*";
 
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Connections connections;
     private final ConnectionLinks links;
 
@@ -55,13 +57,34 @@ class ConnectionController {
         }
     }
 
+    /** One attended interval, local time "HH:mm" ("24:00" ends the day). */
+    record IntervalView(@NotBlank String from, @NotBlank String to) { }
+
+    /** When a number is attended: time zone, intervals per weekday (a day left out is closed), holidays. */
+    record HoursView(String timeZone, java.util.Map<java.time.DayOfWeek, List<IntervalView>> days, List<String> holidays) {
+
+        static HoursView of(BusinessHours hours) {
+            var days = new java.util.EnumMap<java.time.DayOfWeek, List<IntervalView>>(java.time.DayOfWeek.class);
+            hours.days().forEach((day, intervals) -> days.put(day, intervals.stream()
+                    .map(i -> new IntervalView(BusinessHours.text(i.from()), BusinessHours.text(i.to()))).toList()));
+            return new HoursView(hours.zone().getId(), days, hours.holidays().stream().sorted().map(Object::toString).toList());
+        }
+    }
+
+    record HoursRequest(
+            @Schema(description = "false removes the schedule: always attended") boolean enabled,
+            @Schema(nullable = true, example = "America/Guayaquil") @Size(max = 60) String timeZone,
+            @Schema(nullable = true) java.util.Map<java.time.DayOfWeek, @Size(max = 4) List<@Valid IntervalView>> days,
+            @Schema(nullable = true) @Size(max = 200) List<@Size(max = 10) String> holidays,
+            @Schema(nullable = true) @Size(max = 1000) String outOfHoursMessage) { }
+
     record ConnectionResponse(long id, String name, Provider provider, String displayNumber,
             @Schema(nullable = true) String phoneNumberId, @Schema(nullable = true) String wabaId,
             @Schema(nullable = true) String graphBaseUrl, @Schema(nullable = true) String graphVersion,
             @Schema(nullable = true) String welcomeMessage, @Schema(nullable = true) String farewellMessage,
             boolean active, @Schema(nullable = true) String webhookUrl, boolean accessTokenSet, boolean appSecretSet,
             boolean verifyTokenSet, @Schema(nullable = true) String instanceName, @Schema(nullable = true) LinkView link,
-            Instant createdAt) { }
+            @Schema(nullable = true) HoursView hours, @Schema(nullable = true) String outOfHoursMessage, Instant createdAt) { }
 
     record CreateConnectionRequest(
             @NotBlank @Size(max = 120) String name,
@@ -133,6 +156,23 @@ class ConnectionController {
         return response(connections.update(me.actor(), id, settings, secrets), null);
     }
 
+    @PutMapping("/{id}/hours")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse hours(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+            @Valid @RequestBody HoursRequest request) {
+        BusinessHours hours = null;
+        if (request.enabled()) {
+            var intervals = new java.util.EnumMap<java.time.DayOfWeek, List<String[]>>(java.time.DayOfWeek.class);
+            if (request.days() != null) {
+                request.days().forEach((day, list) -> intervals.put(day,
+                        list == null ? List.of() : list.stream().map(i -> new String[] {i.from(), i.to()}).toList()));
+            }
+            hours = BusinessHours.of(request.timeZone(), intervals, request.holidays() == null ? List.of() : request.holidays());
+        }
+        var connection = connections.schedule(me.actor(), id, hours, request.outOfHoursMessage(), JSON);
+        return response(connection, links.find(id).orElse(null));
+    }
+
     @PostMapping("/{id}/inactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse inactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
@@ -153,7 +193,9 @@ class ConnectionController {
         return new ConnectionResponse(c.id(), c.name(), c.provider(), c.displayNumber(), c.phoneNumberId(), c.wabaId(),
                 c.graphBaseUrl(), c.graphVersion(), c.welcomeMessage(), c.farewellMessage(), c.active(), webhookUrl,
                 c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null,
-                c.instanceName(), link == null ? null : LinkView.of(link), c.createdAt());
+                c.instanceName(), link == null ? null : LinkView.of(link),
+                c.businessHoursJson() == null ? null : HoursView.of(BusinessHours.fromJson(JSON, c.businessHoursJson())),
+                c.outOfHoursMessage(), c.createdAt());
     }
 
     private static String orDefault(String value, String fallback) {

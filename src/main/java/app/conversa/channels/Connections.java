@@ -109,6 +109,22 @@ class Connections {
         return connection;
     }
 
+    /** Sets (or, with null hours, removes) when the number is attended and what it answers otherwise. */
+    @Transactional
+    Connection schedule(Actor actor, long id, BusinessHours hours, String outOfHoursMessage,
+            tools.jackson.databind.ObjectMapper json) {
+        var connection = load(id);
+        if (hours != null && (outOfHoursMessage == null || outOfHoursMessage.isBlank())) {
+            throw ConversaException.invalid("hours.message_required");
+        }
+        connection.schedule(hours == null ? null : hours.toJson(json), hours == null ? null : outOfHoursMessage,
+                clock.instant());
+        var details = new LinkedHashMap<String, Object>();
+        details.put("schedule", hours == null ? null : hours.toJson(json));
+        audit.record(actor, "connection.hours_changed", "connection", id, details);
+        return connection;
+    }
+
     /** Outside the sandbox, the access token only ever travels over TLS. */
     private void requireSafeUrl(String graphBaseUrl) {
         if (!sandbox && !graphBaseUrl.startsWith("https://")) {

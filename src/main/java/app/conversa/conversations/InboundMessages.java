@@ -106,7 +106,7 @@ class InboundMessages implements InboundHandler {
             chat = reopened.map(Reopened::chatId);
             opened = reopened.map(Reopened::byThisMessage).orElse(true);
         }
-        var connection = opened ? channels.find(message.connectionId()) : java.util.Optional.<ConnectionInfo>empty();
+        var connection = channels.find(message.connectionId());
         long chatId = chat.orElseGet(() -> openChat(message, contactId, connection.map(ConnectionInfo::departmentId)
                 .orElse(null), now));
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
@@ -138,6 +138,10 @@ class InboundMessages implements InboundHandler {
                     .filter(welcome -> !welcome.isBlank())
                     .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
         }
+        // outside business hours, the customer is told once a day per chat
+        connection.filter(info -> awaitsReply == 1 && info.closedAt(now.toInstant()))
+                .ifPresent(info -> outbox.enqueueAutomatic(chatId, info.outOfHoursMessage(),
+                        "out_of_hours:" + info.businessHours().day(now.toInstant())));
     }
 
     /**
