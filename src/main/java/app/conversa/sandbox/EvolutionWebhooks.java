@@ -86,8 +86,8 @@ class EvolutionWebhooks {
             envelope.put("sender", instance.wuid());
         }
         envelope.put("server_url", serverUrl()).put("apikey", instance.token());
-        String url = webhook.byEvents() ? webhook.url() + "/" + configName.replace('_', '-').toLowerCase(java.util.Locale.ROOT)
-                : webhook.url();
+        String url = webhook.byEvents()
+                ? webhook.url() + "/" + configName.replace('_', '-').toLowerCase(java.util.Locale.ROOT) : webhook.url();
         var delivery = new Delivery(url, webhook.headers(), json.writeValueAsBytes(envelope));
         queues.computeIfAbsent(instance.id(), id -> Executors.newSingleThreadExecutor(Thread.ofVirtual().factory()))
                 .execute(() -> deliver(instance.name(), delivery));
