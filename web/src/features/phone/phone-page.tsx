@@ -63,10 +63,12 @@ export function PhonePage() {
   const [text, setText] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLOListElement>(null)
-  const firstCloud = numbers.data?.[0] ? `cloud:${numbers.data[0].phoneNumberId}` : ''
+  const firstCloud = numbers.data?.[0]?.phoneNumberId ?? ''
   const firstGateway = gateway.data?.numbers[0] ? `gateway:${gateway.data.numbers[0].instanceName}` : ''
   const choice = selected || firstCloud || firstGateway
-  const [kind, id] = [choice.slice(0, choice.indexOf(':')), choice.slice(choice.indexOf(':') + 1)]
+  // Cloud API numbers are their phone-number id (digits); gateway numbers "gateway:<instance>"
+  const kind = choice.startsWith('gateway:') ? 'gateway' : 'cloud'
+  const id = kind === 'gateway' ? choice.slice('gateway:'.length) : choice
   const gatewayNumber = kind === 'gateway' ? gateway.data?.numbers.find((n) => n.instanceName === id) : undefined
   const linked = kind === 'cloud' || Boolean(gatewayNumber?.number)
   const validWaId = /^\d{8,15}$/.test(waId)
@@ -122,7 +124,7 @@ export function PhonePage() {
           <select value={choice} onChange={(event) => setSelected(event.target.value)}>
             {Boolean(numbers.data?.length) && (
               <optgroup label={t('phone.cloudNumbers')}>
-                {numbers.data?.map((n) => <option key={n.phoneNumberId} value={`cloud:${n.phoneNumberId}`}>{n.name} ({n.displayNumber})</option>)}
+                {numbers.data?.map((n) => <option key={n.phoneNumberId} value={n.phoneNumberId}>{n.name} ({n.displayNumber})</option>)}
               </optgroup>
             )}
             {Boolean(gateway.data?.numbers.length) && (

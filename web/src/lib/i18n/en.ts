@@ -649,8 +649,8 @@ export const en: Translation = {
     contact: 'Contact card',
     react: 'React with 👍',
     ownerTitle: 'As the business owner, on the linked phone',
-    ownerWrite: 'Message typed on the linked phone',
-    ownerSend: 'Send from the phone',
+    ownerWrite: 'What the owner types on the linked phone',
+    ownerSend: 'Write it on the phone',
   },
   account: {
     title: 'My account',

@@ -648,8 +648,8 @@ export const es = {
     contact: 'Tarjeta de contacto',
     react: 'Reaccionar con 👍',
     ownerTitle: 'Como dueño del negocio, en el teléfono vinculado',
-    ownerWrite: 'Mensaje escrito en el teléfono vinculado',
-    ownerSend: 'Enviar desde el teléfono',
+    ownerWrite: 'Lo que el dueño escribe en el teléfono vinculado',
+    ownerSend: 'Escribirlo en el teléfono',
   },
   account: {
     title: 'Mi cuenta',
