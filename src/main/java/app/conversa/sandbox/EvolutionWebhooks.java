@@ -93,6 +93,14 @@ class EvolutionWebhooks {
                 .execute(() -> deliver(instance.name(), delivery));
     }
 
+    /** A deleted instance: its queue sends what it holds, then ends. */
+    void forget(EvolutionInstance instance) {
+        var queue = queues.remove(instance.id());
+        if (queue != null) {
+            queue.shutdown();
+        }
+    }
+
     @PreDestroy
     void stop() {
         queues.values().forEach(ExecutorService::shutdownNow);

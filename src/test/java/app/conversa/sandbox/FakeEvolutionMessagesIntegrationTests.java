@@ -84,6 +84,9 @@ class FakeEvolutionMessagesIntegrationTests {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("response").path("message").get(0).toString())
                 .isEqualTo("{\"jid\":\"12@s.whatsapp.net\",\"exists\":false,\"number\":\"12ab\"}");
+        var check = global.post("/chat/whatsappNumbers/" + created.name(), Map.of("numbers",
+                List.of("593987650001", "12ab"))).json();
+        assertThat(check).extracting(row -> row.path("exists").asBoolean()).containsExactly(true, false);
         var missing = global.post("/message/sendText/" + created.name(), Map.of("number", "593987650001"));
         assertThat(missing.json().path("response").path("message").get(0).get(0).asString())
                 .isEqualTo("instance requires property \"text\"");
