@@ -144,6 +144,7 @@ class AuthorizationMatrixIntegrationTests {
             row("POST", "/sandbox/evolution/message/sendMedia/{instanceName}", "/sandbox/evolution/message/sendMedia/none", PUBLIC),
             row("POST", "/sandbox/evolution/message/sendWhatsAppAudio/{instanceName}", "/sandbox/evolution/message/sendWhatsAppAudio/none", PUBLIC),
             row("POST", "/sandbox/evolution/chat/markMessageAsRead/{instanceName}", "/sandbox/evolution/chat/markMessageAsRead/none", PUBLIC),
+            row("POST", "/sandbox/evolution/chat/whatsappNumbers/{instanceName}", "/sandbox/evolution/chat/whatsappNumbers/none", PUBLIC),
             row("POST", "/sandbox/evolution/chat/getBase64FromMediaMessage/{instanceName}", "/sandbox/evolution/chat/getBase64FromMediaMessage/none", PUBLIC),
             row("POST", "/sandbox/evolution/chat/findMessages/{instanceName}", "/sandbox/evolution/chat/findMessages/none", PUBLIC),
             row("POST", "/sandbox/evolution/chat/findChats/{instanceName}", "/sandbox/evolution/chat/findChats/none", PUBLIC),

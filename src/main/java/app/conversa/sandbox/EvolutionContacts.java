@@ -72,7 +72,8 @@ class EvolutionContacts {
     static ObjectNode row(Contact contact, String instanceId) {
         return JsonNodeFactory.instance.objectNode().put("id", contact.id()).put("remoteJid", contact.remoteJid())
                 .put("pushName", contact.pushName()).put("profilePicUrl", contact.profilePicUrl())
-                .put("createdAt", contact.createdAt().toString()).put("updatedAt", contact.updatedAt().toString())
+                .put("createdAt", EvolutionPayloads.iso(contact.createdAt()))
+                .put("updatedAt", EvolutionPayloads.iso(contact.updatedAt()))
                 .put("instanceId", instanceId).put("isGroup", contact.remoteJid().endsWith("@g.us"))
                 .put("isSaved", true).put("type", contact.remoteJid().endsWith("@g.us") ? "group" : "contact");
     }

@@ -84,8 +84,8 @@ class EvolutionFinder {
                         .orElse("chat" + last.dbId())).put("remoteJid", jid)
                 .put("pushName", contact.map(EvolutionContacts.Contact::pushName).orElse(null))
                 .put("profilePicUrl", contact.map(EvolutionContacts.Contact::profilePicUrl).orElse(null))
-                .put("updatedAt", last.at().toString()).put("windowStart", start.toString())
-                .put("windowExpires", expires.toString()).put("windowActive", clock.instant().isBefore(expires));
+                .put("updatedAt", EvolutionPayloads.iso(last.at())).put("windowStart", EvolutionPayloads.iso(start))
+                .put("windowExpires", EvolutionPayloads.iso(expires)).put("windowActive", clock.instant().isBefore(expires));
         row.set("lastMessage", last.record());
         return row.put("unreadCount", unreadCount).put("isSaved", contact.isPresent());
     }

@@ -115,8 +115,9 @@ class EvolutionInstanceViews {
                 .put("token", instance.token()).put("clientName", "evolution_sandbox")
                 .put("disconnectionReasonCode", disconnection == null ? null : disconnection.reasonCode())
                 .put("disconnectionObject", disconnection == null ? null : disconnection.object())
-                .put("disconnectionAt", disconnection == null ? null : disconnection.at().toString())
-                .put("createdAt", instance.createdAt().toString()).put("updatedAt", instance.updatedAt().toString());
+                .put("disconnectionAt", disconnection == null ? null : EvolutionPayloads.iso(disconnection.at()))
+                .put("createdAt", EvolutionPayloads.iso(instance.createdAt()))
+                .put("updatedAt", EvolutionPayloads.iso(instance.updatedAt()));
         List.of("Chatwoot", "Proxy", "Rabbitmq", "Nats", "Sqs", "Websocket").forEach(row::putNull);
         row.putObject("Setting").put("id", instance.id() + "-settings").setAll(settings(instance))
                 .put("instanceId", instance.id());
@@ -133,7 +134,8 @@ class EvolutionInstanceViews {
         var events = row.putArray("events");
         webhook.events().forEach(events::add);
         return row.put("webhookByEvents", webhook.byEvents()).put("webhookBase64", webhook.base64())
-                .put("createdAt", webhook.createdAt().toString()).put("updatedAt", webhook.updatedAt().toString())
+                .put("createdAt", EvolutionPayloads.iso(webhook.createdAt()))
+                .put("updatedAt", EvolutionPayloads.iso(webhook.updatedAt()))
                 .put("instanceId", instance.id());
     }
 

@@ -113,7 +113,8 @@ class EvolutionLinks {
             instance.close(reasonCode, disconnectionObject(reasonCode), clock.instant());
             var disconnection = instance.disconnection();
             webhooks.emit(instance, "status.instance", object().put("instance", instance.name()).put("status", "closed")
-                    .put("disconnectionAt", disconnection.at().toString()).put("disconnectionReasonCode", reasonCode)
+                    .put("disconnectionAt", EvolutionPayloads.iso(disconnection.at()))
+                    .put("disconnectionReasonCode", reasonCode)
                     .put("disconnectionObject", disconnection.object()));
             if (reasonCode == 401) {
                 webhooks.emit(instance, "logout.instance", NullNode.instance);
@@ -195,7 +196,7 @@ class EvolutionLinks {
                 .put("error", reasonCode == 401 ? "Unauthorized" : "Unknown")
                 .put("message", REASONS.getOrDefault(reasonCode, "Connection Failure"));
         output.putObject("headers");
-        error.put("date", clock.instant().toString());
+        error.put("date", EvolutionPayloads.iso(clock.instant()));
         return error.toString();
     }
 

@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class EvolutionPayloads {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpeg", "image/png", "png",
             "image/webp", "webp", "audio/ogg", "oga", "audio/mpeg", "mpga", "audio/mp4", "m4a", "video/mp4", "mp4",
             "application/pdf", "pdf", "text/plain", "txt");
@@ -105,6 +107,11 @@ final class EvolutionPayloads {
         }
         String mime = item.mimeType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         return message.id() + "." + EXTENSIONS.getOrDefault(mime, "bin");
+    }
+
+    /** A date as JavaScript's {@code toISOString} writes it (UTC, milliseconds), as Evolution's JSON has them. */
+    static String iso(Instant instant) {
+        return ISO.format(instant);
     }
 
     static String customerMessageId() {

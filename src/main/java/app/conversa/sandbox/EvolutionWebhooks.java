@@ -86,11 +86,19 @@ class EvolutionWebhooks {
             envelope.put("sender", instance.wuid());
         }
         envelope.put("server_url", serverUrl()).put("apikey", instance.token());
-        String url = webhook.byEvents() ? webhook.url() + "/" + configName.replace('_', '-').toLowerCase(java.util.Locale.ROOT)
-                : webhook.url();
+        String url = webhook.byEvents()
+                ? webhook.url() + "/" + configName.replace('_', '-').toLowerCase(java.util.Locale.ROOT) : webhook.url();
         var delivery = new Delivery(url, webhook.headers(), json.writeValueAsBytes(envelope));
         queues.computeIfAbsent(instance.id(), id -> Executors.newSingleThreadExecutor(Thread.ofVirtual().factory()))
                 .execute(() -> deliver(instance.name(), delivery));
+    }
+
+    /** A deleted instance: its queue sends what it holds, then ends. */
+    void forget(EvolutionInstance instance) {
+        var queue = queues.remove(instance.id());
+        if (queue != null) {
+            queue.shutdown();
+        }
     }
 
     @PreDestroy

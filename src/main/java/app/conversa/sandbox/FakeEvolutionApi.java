@@ -145,6 +145,7 @@ class FakeEvolutionApi {
                     .put("instanceName", instanceName).put("instanceId", instance.id()));
             webhooks.emit(instance, "remove.instance", NullNode.instance);
             links.forget(instance);
+            webhooks.forget(instance);
             instances.remove(instance);
         }
         return success("Instance deleted");

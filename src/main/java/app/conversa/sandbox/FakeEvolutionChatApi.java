@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fake gateway's message and chat routes (B5, B6): sendText, sendMedia and sendWhatsAppAudio
  * (201, the prepared message; a closed link answers 500 "Connection Closed", a number that is not
- * on WhatsApp 400 with {@code exists:false}), markMessageAsRead, getBase64FromMediaMessage and the
- * find routes the app syncs from.
+ * on WhatsApp 400 with {@code exists:false}), whatsappNumbers, markMessageAsRead,
+ * getBase64FromMediaMessage and the find routes the app syncs from.
  */
 @RestController
 @ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
@@ -80,6 +80,22 @@ class FakeEvolutionChatApi {
         String audio = EvolutionError.require(request, "instance", "audio");
         var content = outbox.media(instance, "audio", audio, "audio/ogg; codecs=opus", null, null, true);
         return created(outbox.send(instance, request, number, content));
+    }
+
+    /** The number check on its own: which numbers are on WhatsApp (here: every number of 8 to 15 digits). */
+    @PostMapping("/chat/whatsappNumbers/{instanceName}")
+    ArrayNode whatsappNumbers(@RequestHeader(name = "apikey", required = false) String apikey,
+            @PathVariable String instanceName, @RequestBody(required = false) JsonNode body) {
+        instances.authorize(apikey, instanceName);
+        JsonNode request = orEmpty(body);
+        EvolutionError.require(request, "instance", "numbers");
+        var rows = JsonNodeFactory.instance.arrayNode();
+        request.path("numbers").forEach(number -> {
+            String digits = number.asString("").replaceAll("\\D", "");
+            rows.addObject().put("jid", digits + "@s.whatsapp.net").put("exists", digits.matches("\\d{8,15}"))
+                    .put("number", number.asString(""));
+        });
+        return rows;
     }
 
     @PostMapping("/chat/markMessageAsRead/{instanceName}")

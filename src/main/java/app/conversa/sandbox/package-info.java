@@ -33,7 +33,8 @@
  * {@code contextInfo}; a link that is not open answers 500 "Error: Connection Closed", a number
  * that is not 8-15 digits (or a {@code @s.whatsapp.net}/{@code @lid} jid) 400 with
  * {@code exists:false};</li>
- * <li>{@code POST /chat/markMessageAsRead/{i}} (201; the customer sees blue ticks),
+ * <li>{@code POST /chat/whatsappNumbers/{i}} (every 8-15 digit number exists),
+ * {@code /chat/markMessageAsRead/{i}} (201; the customer sees blue ticks),
  * {@code /chat/getBase64FromMediaMessage/{i}} (201; media of either side, by
  * {@code message.key.id}), {@code /chat/findMessages/{i}} (paged, newest first;
  * {@code where.key.remoteJid|fromMe|id}, {@code where.messageType},

@@ -129,6 +129,9 @@ class FakeEvolutionInstanceIntegrationTests {
         var connect = global.get("/instance/connect/" + created.name()).json();
         assertThat(connect.path("code").asString()).startsWith("2@")
                 .isNotEqualTo(created.response().path("qrcode").path("code").asString());
+        assertThat(global.delete("/instance/delete/" + created.name()).json().path("response").path("message")
+                .asString()).isEqualTo("Instance deleted");
+        assertThat(global.get("/instance/connectionState/" + created.name()).status()).isEqualTo(404);
     }
 
     @Test
