@@ -305,8 +305,8 @@ export const en: Translation = {
   },
   connections: {
     title: 'Connections',
-    intro: "The company's WhatsApp numbers and how Meta delivers their messages.",
-    new: 'New connection',
+    intro: "The company's WhatsApp numbers: official ones on Meta's Cloud API, and ordinary ones linked by QR code through a gateway.",
+    new: 'New Cloud API number',
     name: 'Name',
     displayNumber: 'Display number',
     displayNumberHint: 'As customers see it, e.g. +593 99 123 4567.',

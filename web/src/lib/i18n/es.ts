@@ -303,8 +303,8 @@ export const es = {
   },
   connections: {
     title: 'Conexiones',
-    intro: 'Los números de WhatsApp de la empresa y cómo Meta entrega sus mensajes.',
-    new: 'Nueva conexión',
+    intro: 'Los números de WhatsApp de la empresa: los oficiales en la Cloud API de Meta y los comunes vinculados por código QR a través de una pasarela.',
+    new: 'Nuevo número Cloud API',
     name: 'Nombre',
     displayNumber: 'Número visible',
     displayNumberHint: 'Como lo ven los clientes, p. ej. +593 99 123 4567.',

@@ -50,6 +50,10 @@ export function GatewaySettingsDialog({ onClose, onSaved }: { onClose: () => voi
     >
       <p className="muted">{t('connections.gatewayIntro')}</p>
       <ErrorMessage error={gateway.error ?? configure.error} fieldsShown={['baseUrl', 'apiKey', 'callbackBaseUrl']} />
+      {form === null ? (
+        !gateway.error && <p className="muted">{t('app.loading')}</p>
+      ) : (
+      <>
       <TextField
         label={t('connections.gatewayBaseUrl')}
         hint={t('connections.gatewayBaseUrlHint')}
@@ -82,6 +86,8 @@ export function GatewaySettingsDialog({ onClose, onSaved }: { onClose: () => voi
         error={error('callbackBaseUrl')}
         onChange={set('callbackBaseUrl')}
       />
+      </>
+      )}
     </Dialog>
   )
 }

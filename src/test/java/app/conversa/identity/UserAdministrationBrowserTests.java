@@ -177,7 +177,7 @@ class UserAdministrationBrowserTests {
         assertThat(page.locator("input[readonly]").first()).hasValue(url("/webhooks/cloudapi/" + id));
         assertThat(page.getByRole(AriaRole.TABLE)).not().containsText("EAAG-browser");
         screenshot(page, "admin-connections");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New connection")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New Cloud API number")).click();
         assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Access token")).hasAttribute("type", "password");
         screenshot(page, "admin-new-connection-dialog");
         assertThat(consoleErrors).isEmpty();
