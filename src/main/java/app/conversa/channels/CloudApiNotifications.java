@@ -1,5 +1,11 @@
 package app.conversa.channels;
 
+import static app.conversa.channels.WebhookFields.firstNonNull;
+import static app.conversa.channels.WebhookFields.putIfPresent;
+import static app.conversa.channels.WebhookFields.required;
+import static app.conversa.channels.WebhookFields.text;
+
+import app.conversa.channels.WebhookFields.Unreadable;
 import app.conversa.channels.InboundEvent.Customer;
 import app.conversa.channels.InboundEvent.Media;
 import app.conversa.channels.InboundEvent.MessageReceived;
@@ -27,12 +33,6 @@ import tools.jackson.databind.ObjectMapper;
 @org.springframework.stereotype.Component
 final class CloudApiNotifications implements WebhookReader {
 
-    /** Thrown for one item: its reason goes to the quarantine. */
-    private static final class Unreadable extends RuntimeException {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 
     private final ObjectMapper json;
 
@@ -256,32 +256,7 @@ final class CloudApiNotifications implements WebhookReader {
         }
     }
 
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null || value.isEmpty()) {
-            throw new Unreadable("missing " + field);
-        }
-        return value;
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asString() : null;
-    }
 
-    private static void putIfPresent(Map<String, Object> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value);
-        }
-    }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

@@ -1,5 +1,11 @@
 package app.conversa.channels;
 
+import static app.conversa.channels.WebhookFields.firstNonNull;
+import static app.conversa.channels.WebhookFields.putIfPresent;
+import static app.conversa.channels.WebhookFields.required;
+import static app.conversa.channels.WebhookFields.text;
+
+import app.conversa.channels.WebhookFields.Unreadable;
 import app.conversa.channels.InboundEvent.Customer;
 import app.conversa.channels.InboundEvent.Media;
 import app.conversa.channels.InboundEvent.MessageReceived;
@@ -45,12 +51,6 @@ class EvolutionWebhookReader implements WebhookReader {
         this.clock = clock;
     }
 
-    /** Thrown for one item: its reason goes to the quarantine. */
-    private static final class Unreadable extends RuntimeException {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 
     @Override
     public Provider provider() {
@@ -420,36 +420,11 @@ class EvolutionWebhookReader implements WebhookReader {
         return root.toString();
     }
 
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null) {
-            throw new Unreadable("no " + field);
-        }
-        return value;
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
-    }
 
     private static String emptyToNull(String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private static void putIfPresent(Map<String, Object> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value);
-        }
-    }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
 }
