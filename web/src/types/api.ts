@@ -665,6 +665,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connections/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["team"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts": {
         parameters: {
             query?: never;
@@ -1198,9 +1214,13 @@ export interface components {
         ConnectionResponse: {
             accessTokenSet: boolean;
             active: boolean;
+            /** @description The agents who may use the number; empty: every agent of its department */
+            agentIds: number[];
             appSecretSet: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** Format: int64 */
+            departmentId: number | null;
             displayNumber: string;
             farewellMessage: string | null;
             graphBaseUrl: string | null;
@@ -1627,6 +1647,11 @@ export interface components {
             messages: number;
             truncated: boolean;
         };
+        TeamRequest: {
+            agentIds: number[];
+            /** Format: int64 */
+            departmentId?: number | null;
+        };
         TokenView: {
             /** Format: date-time */
             createdAt: string;
@@ -1756,6 +1781,7 @@ export type SaveDepartmentRequest = components['schemas']['SaveDepartmentRequest
 export type SendMessageRequest = components['schemas']['SendMessageRequest'];
 export type StateRequest = components['schemas']['StateRequest'];
 export type SyncResponse = components['schemas']['SyncResponse'];
+export type TeamRequest = components['schemas']['TeamRequest'];
 export type TokenView = components['schemas']['TokenView'];
 export type UpdateConnectionRequest = components['schemas']['UpdateConnectionRequest'];
 export type UpdateMembersRequest = components['schemas']['UpdateMembersRequest'];
@@ -2848,6 +2874,32 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SyncResponse"];
+                };
+            };
+        };
+    };
+    team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ConnectionResponse"];
                 };
             };
         };

@@ -66,6 +66,7 @@ class AuthorizationMatrixIntegrationTests {
             row("POST", "/api/connections/{id}/inactivate", "/api/connections/999999/inactivate", ADMIN_ONLY),
             row("POST", "/api/connections/{id}/reactivate", "/api/connections/999999/reactivate", ADMIN_ONLY),
             row("PUT", "/api/connections/{id}/hours", "/api/connections/999999/hours", ADMIN_ONLY),
+            row("PUT", "/api/connections/{id}/team", "/api/connections/999999/team", ADMIN_ONLY),
             row("GET", "/api/connections/gateway", "/api/connections/gateway", ADMIN_ONLY),
             row("PUT", "/api/connections/gateway", "/api/connections/gateway", ADMIN_ONLY),
             row("POST", "/api/connections/gateway-numbers", "/api/connections/gateway-numbers", ADMIN_ONLY),

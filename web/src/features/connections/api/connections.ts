@@ -43,3 +43,11 @@ export const useSetHours = () =>
   useConnectionMutation(({ id, request }: { id: number; request: HoursRequest }) =>
     api.put<ConnectionResponse>(`/api/connections/${id}/hours`, request),
   )
+
+export type { TeamRequest } from '../../../types/api'
+import type { TeamRequest } from '../../../types/api'
+
+export const useSetTeam = () =>
+  useConnectionMutation(({ id, request }: { id: number; request: TeamRequest }) =>
+    api.put<ConnectionResponse>(`/api/connections/${id}/team`, request),
+  )

@@ -14,6 +14,7 @@ import { useLinkAction, useSync, type LinkAction } from '../api/gateway'
 import { ConnectionFormDialog } from './connection-form-dialog'
 import { GatewayNumberDialog, GatewaySettingsDialog, QrDialog } from './gateway-dialogs'
 import { HoursDialog } from './hours-dialog'
+import { TeamDialog } from './team-dialog'
 import { LinkBadge } from './link-badge'
 import { WebhookUrlField } from './webhook-url-field'
 
@@ -26,6 +27,7 @@ type Open =
   | { kind: 'editGatewayNumber'; connection: ConnectionResponse }
   | { kind: 'qr'; connection: ConnectionResponse }
   | { kind: 'hours'; connection: ConnectionResponse }
+  | { kind: 'team'; connection: ConnectionResponse }
   | { kind: 'logout' | 'delete-instance'; connection: ConnectionResponse }
 
 const COLUMNS = 6
@@ -158,6 +160,9 @@ export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolea
                           <Button small onClick={() => show({ kind: 'hours', connection })}>
                             {t('connections.hours')}
                           </Button>
+                          <Button small onClick={() => show({ kind: 'team', connection })}>
+                            {t('connections.team')}
+                          </Button>
                           {gatewayNumber && connection.active && link?.state === 'CONNECTED' && (
                             <>
                               <Button
@@ -253,6 +258,13 @@ export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolea
         />
       )}
       {open?.kind === 'qr' && <QrDialog connection={open.connection} onClose={close} />}
+      {open?.kind === 'team' && (
+        <TeamDialog
+          connection={open.connection}
+          onClose={close}
+          onSaved={(connection) => done(t('connections.teamSaved', { name: connection.name }))}
+        />
+      )}
       {open?.kind === 'hours' && (
         <HoursDialog
           connection={open.connection}

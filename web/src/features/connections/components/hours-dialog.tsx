@@ -88,7 +88,7 @@ export function HoursDialog({ connection, onClose, onSaved }: {
       }
     >
       <ErrorMessage error={setHours.error} fieldsShown={['timeZone', 'outOfHoursMessage']} />
-      <label className="checkbox">
+      <label className="checkbox-single">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         {t('connections.hoursEnabled')}
       </label>

@@ -26,6 +26,12 @@ public class ChannelDirectory {
         return jdbc.sql(COLUMNS + " where id = ?").param(connectionId).query(this::map).optional();
     }
 
+    /** The agents who may use this number; empty when every agent of its department may. */
+    public java.util.Set<Long> agentsOf(long connectionId) {
+        return new java.util.HashSet<>(jdbc.sql("select user_id from connection_agents where connection_id = ?")
+                .param(connectionId).query(Long.class).list());
+    }
+
     public List<ConnectionInfo> all() {
         return jdbc.sql(COLUMNS + " order by name, id").query(this::map).list();
     }

@@ -11,6 +11,7 @@ class ChannelsAuditActions implements AuditActions {
     public List<String> codes() {
         return List.of("connection.created", "connection.updated", "connection.inactivated", "connection.reactivated",
                 "connection.reconnected", "connection.logged_out", "connection.instance_deleted", "gateway.configured",
-                "connection.contacts_synced", "connection.messages_synced", "connection.hours_changed");
+                "connection.contacts_synced", "connection.messages_synced", "connection.hours_changed",
+                "connection.team_changed");
     }
 }

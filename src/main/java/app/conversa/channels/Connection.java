@@ -39,6 +39,9 @@ class Connection {
     private String verifyToken;
     private String welcomeMessage;
     private String farewellMessage;
+    /** Written by {@link ConnectionTeam} and provisioning with SQL; read-only here, so a save never overwrites it. */
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    private Long departmentId;
     private String businessHours;
     private String outOfHoursMessage;
     private String instanceName;
@@ -150,6 +153,7 @@ class Connection {
     String sealedVerifyToken() { return verifyToken; }
     String welcomeMessage() { return welcomeMessage; }
     String farewellMessage() { return farewellMessage; }
+    Long departmentId() { return departmentId; }
     String businessHoursJson() { return businessHours; }
     String outOfHoursMessage() { return outOfHoursMessage; }
     String instanceName() { return instanceName; }

@@ -40,10 +40,12 @@ class ConnectionController {
 
     private final Connections connections;
     private final ConnectionLinks links;
+    private final ConnectionTeam team;
 
-    ConnectionController(Connections connections, ConnectionLinks links) {
+    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team) {
         this.connections = connections;
         this.links = links;
+        this.team = team;
     }
 
     /** A gateway number's link to WhatsApp (null for Cloud API numbers). */
@@ -84,7 +86,13 @@ class ConnectionController {
             @Schema(nullable = true) String welcomeMessage, @Schema(nullable = true) String farewellMessage,
             boolean active, @Schema(nullable = true) String webhookUrl, boolean accessTokenSet, boolean appSecretSet,
             boolean verifyTokenSet, @Schema(nullable = true) String instanceName, @Schema(nullable = true) LinkView link,
-            @Schema(nullable = true) HoursView hours, @Schema(nullable = true) String outOfHoursMessage, Instant createdAt) { }
+            @Schema(nullable = true) HoursView hours, @Schema(nullable = true) String outOfHoursMessage,
+            @Schema(nullable = true) Long departmentId,
+            @Schema(description = "The agents who may use the number; empty: every agent of its department") List<Long> agentIds,
+            Instant createdAt) { }
+
+    record TeamRequest(@Schema(nullable = true) Long departmentId, @jakarta.validation.constraints.NotNull
+            @Size(max = 500) List<@jakarta.validation.constraints.NotNull Long> agentIds) { }
 
     record CreateConnectionRequest(
             @NotBlank @Size(max = 120) String name,
@@ -131,7 +139,9 @@ class ConnectionController {
     @PreAuthorize("hasAuthority('connections.view')")
     List<ConnectionResponse> list() {
         var known = links.all();
-        return connections.all().stream().map(c -> response(c, known.get(c.id()))).toList();
+        var all = connections.all();
+        var agents = team.agentsOf(all.stream().map(Connection::id).toList());
+        return all.stream().map(c -> response(c, known.get(c.id()), agents.getOrDefault(c.id(), List.of()))).toList();
     }
 
     @PostMapping
@@ -154,6 +164,15 @@ class ConnectionController {
                 request.farewellMessage());
         var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
         return response(connections.update(me.actor(), id, settings, secrets), null);
+    }
+
+    @PutMapping("/{id}/team")
+    @PreAuthorize("hasAuthority('connections.manage')")
+    ConnectionResponse team(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+            @Valid @RequestBody TeamRequest request) {
+        team.set(me.actor(), id, request.departmentId(), request.agentIds());
+        var connection = connections.all().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        return response(connection, links.find(id).orElse(null), team.agentsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
     @PutMapping("/{id}/hours")
@@ -188,6 +207,10 @@ class ConnectionController {
     }
 
     static ConnectionResponse response(Connection c, ConnectionLinks.Link link) {
+        return response(c, link, List.of());
+    }
+
+    static ConnectionResponse response(Connection c, ConnectionLinks.Link link, List<Long> agentIds) {
         String webhookUrl = c.provider() != Provider.CLOUD_API ? null : ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/webhooks/cloudapi/{id}").buildAndExpand(c.id()).toUriString();
         return new ConnectionResponse(c.id(), c.name(), c.provider(), c.displayNumber(), c.phoneNumberId(), c.wabaId(),
@@ -195,7 +218,7 @@ class ConnectionController {
                 c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null,
                 c.instanceName(), link == null ? null : LinkView.of(link),
                 c.businessHoursJson() == null ? null : HoursView.of(BusinessHours.fromJson(JSON, c.businessHoursJson())),
-                c.outOfHoursMessage(), c.createdAt());
+                c.outOfHoursMessage(), c.departmentId(), agentIds, c.createdAt());
     }
 
     private static String orDefault(String value, String fallback) {

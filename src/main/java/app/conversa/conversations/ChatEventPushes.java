@@ -36,10 +36,13 @@ class ChatEventPushes {
     private final ChatQueries queries;
     private final ChatVisibility visibility;
     private final UserDirectory users;
+    private final app.conversa.channels.ChannelDirectory channels;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    ChatEventPushes(Pushes pushes, ChatQueries queries, ChatVisibility visibility, UserDirectory users, Clock clock) {
+    ChatEventPushes(Pushes pushes, ChatQueries queries, ChatVisibility visibility, UserDirectory users,
+            app.conversa.channels.ChannelDirectory channels, Clock clock) {
+        this.channels = channels;
         this.pushes = pushes;
         this.queries = queries;
         this.visibility = visibility;
@@ -87,9 +90,10 @@ class ChatEventPushes {
         }
         var chat = queries.chatView(event.chatId());
         var audience = new ArrayList<Long>();
+        var connectionAgents = channels.agentsOf(chat.connectionId());
         for (long userId : connected) {
             user(userId).filter(user -> visibility.allows(user, chat.assignedUserId(), chat.departmentId(),
-                    chat.state(), chat.participantIds()))
+                    chat.state(), chat.participantIds(), connectionAgents))
                     .ifPresent(user -> audience.add(userId));
         }
         if (audience.isEmpty()) {

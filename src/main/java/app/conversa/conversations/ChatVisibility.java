@@ -57,7 +57,12 @@ public class ChatVisibility {
                 alternatives.add("c.department_id in (:viewerDepartments)");
             } else if (user.permissions().contains(Permission.CHATS_TAKE)) {
                 params.put("viewerDepartments", user.departmentIds());
-                alternatives.add("(c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments))");
+                // the queue of the numbers the agent may use: those listing them, or listing nobody
+                alternatives.add("""
+                        (c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments)
+                            and (not exists (select 1 from connection_agents na where na.connection_id = c.connection_id)
+                                or exists (select 1 from connection_agents na
+                                    where na.connection_id = c.connection_id and na.user_id = :viewer)))""");
             }
         }
         return new Condition("(" + String.join(" or ", alternatives) + ")", params);
@@ -65,7 +70,7 @@ public class ChatVisibility {
 
     /** The same rule in memory, for a chat already loaded (real-time audiences). */
     boolean allows(CurrentUser user, Long assignedUserId, Long departmentId, ChatState state,
-            Collection<Long> participantIds) {
+            Collection<Long> participantIds, Collection<Long> connectionAgents) {
         if (user.permissions().contains(Permission.CHATS_VIEW_ALL)) {
             return true;
         }
@@ -76,7 +81,8 @@ public class ChatVisibility {
             return false;
         }
         return user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT)
-                || user.permissions().contains(Permission.CHATS_TAKE) && state == ChatState.NEW && assignedUserId == null;
+                || user.permissions().contains(Permission.CHATS_TAKE) && state == ChatState.NEW && assignedUserId == null
+                        && (connectionAgents.isEmpty() || connectionAgents.contains(user.id()));
     }
 
     /** Whether the user may see the chat; an unknown chat is simply not visible. */

@@ -219,6 +219,7 @@ class Conversations {
         queries.requireVisible(user, chatId);
         if (assigneeId != null) {
             requireColleague(user, assigneeId);
+            requireMayUseNumber(chatId, assigneeId);
         }
         transactions.executeWithoutResult(tx -> {
             Long before = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
@@ -263,6 +264,7 @@ class Conversations {
     void addParticipant(CurrentUser user, long chatId, long participantId) {
         queries.requireVisible(user, chatId);
         requireColleague(user, participantId);
+        requireMayUseNumber(chatId, participantId);
         transactions.executeWithoutResult(tx -> {
             Long holder = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
                     .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class))).single().orElse(null);
@@ -322,6 +324,22 @@ class Conversations {
             });
         } catch (DuplicateKeyException openElsewhere) {
             throw ConversaException.conflict("chat.open_elsewhere");
+        }
+    }
+
+    /**
+     * An agent may be given a chat, or join it, only on a number they may use: one that lists
+     * them among its agents, or lists nobody. Administrators and supervisors may use every number.
+     */
+    private void requireMayUseNumber(long chatId, long candidateId) {
+        long connectionId = jdbc.sql("select connection_id from chats where id = ?").param(chatId).query(Long.class).single();
+        var agents = channels.agentsOf(connectionId);
+        if (agents.isEmpty() || agents.contains(candidateId)) {
+            return;
+        }
+        boolean agent = users.currentUser(candidateId).map(c -> c.role() == app.conversa.identity.Role.AGENT).orElse(true);
+        if (agent) {
+            throw ConversaException.invalid("chat.assignee_not_on_number");
         }
     }
 

@@ -243,4 +243,56 @@ class InboxIntegrationTests {
             admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
         }
     }
+
+    @Test
+    void aNumbersAgentsAreTheOnlyAgentsWhoGetItsChatsOrSeeItsQueue() {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var supervisor = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, department).login(), TestAccounts.PASSWORD);
+        var allowedAccount = accounts.create(Role.AGENT, department);
+        var otherAccount = accounts.create(Role.AGENT, department);
+        var allowed = ApiSession.signedIn(port, allowedAccount.login(), TestAccounts.PASSWORD);
+        var other = ApiSession.signedIn(port, otherAccount.login(), TestAccounts.PASSWORD);
+        var line = lines.link(admin, port, null, null);
+
+        var team = admin.put("/api/connections/" + line.connectionId() + "/team",
+                Map.of("departmentId", department, "agentIds", List.of(allowedAccount.id())));
+        assertThat(team.status()).as(team.body()).isEqualTo(200);
+        assertThat(team.json().get("departmentId").asLong()).isEqualTo(department);
+        assertThat(team.json().get("agentIds").get(0).asLong()).isEqualTo(allowedAccount.id());
+        assertThat(admin.put("/api/connections/" + line.connectionId() + "/team",
+                Map.of("departmentId", 999_999_999L, "agentIds", List.of())).code()).isEqualTo("connection.department_invalid");
+
+        long chat = chatOf(line, randomPhone(), "Irene Mejía", "Hola");
+        assertThat(admin.get("/api/chats/" + chat).json().get("departmentId").asLong()).as("the number's department").isEqualTo(department);
+        var refused = supervisor.post("/api/chats/" + chat + "/assignment", Map.of("userId", otherAccount.id()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("chat.assignee_not_on_number");
+        assertThat(supervisor.post("/api/chats/" + chat + "/participants", Map.of("userId", otherAccount.id())).code())
+                .isEqualTo("chat.assignee_not_on_number");
+
+        var agentPermissions = new ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("AGENT")) {
+                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
+            }
+        });
+        var granted = new ArrayList<>(agentPermissions);
+        granted.add("chats.take");
+        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
+        try {
+            assertThat(ids(allowed, "connection=" + line.connectionId() + "&scope=UNASSIGNED")).containsExactly(chat);
+            assertThat(ids(other, "connection=" + line.connectionId())).as("not one of the number's agents").isEmpty();
+            assertThat(other.post("/api/chats/" + chat + "/take", null).status()).isEqualTo(404);
+        } finally {
+            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
+        }
+        var assigned = supervisor.post("/api/chats/" + chat + "/assignment", Map.of("userId", allowedAccount.id()));
+        assertThat(assigned.status()).as(assigned.body()).isLessThan(300);
+
+        // nobody listed again: every agent of the department may
+        admin.put("/api/connections/" + line.connectionId() + "/team", Map.of("departmentId", department, "agentIds", List.of()));
+        assertThat(supervisor.post("/api/chats/" + chat + "/participants", Map.of("userId", otherAccount.id())).status())
+                .isLessThan(300);
+    }
 }
