@@ -1355,6 +1355,8 @@ export interface components {
         GatewayNumberRequest: {
             farewellMessage?: string | null;
             name: string;
+            /** @description the phone's number with country code, digits only: the QR then comes with a pairing code to type on the phone instead of scanning; ignored on edit */
+            phoneNumber?: string | null;
             welcomeMessage?: string | null;
         };
         GatewayRequest: {

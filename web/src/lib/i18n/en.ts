@@ -383,6 +383,8 @@ export const en: Translation = {
     gatewayNumberEditTitle: 'Edit QR-linked number',
     gatewayNumberIntro: 'Conversa creates the number on the gateway and shows a QR code. Scan it with WhatsApp on the phone: Settings → Linked devices → Link a device.',
     createAndShowQr: 'Create and show QR',
+    pairingNumber: "The phone's number",
+    pairingNumberHint: 'With the country code, e.g. 593991234567: a pairing code is shown too, to type on the phone instead of scanning.',
     showQr: 'Show QR',
     qrTitle: 'Link {{name}}',
     qrHelp: 'On the phone, open WhatsApp → Settings → Linked devices → Link a device, and scan this code. It refreshes by itself.',

@@ -382,6 +382,8 @@ export const es = {
     gatewayNumberEditTitle: 'Editar número vinculado por QR',
     gatewayNumberIntro: 'Conversa crea el número en la pasarela y muestra un código QR. Escanéelo con WhatsApp en el teléfono: Ajustes → Dispositivos vinculados → Vincular un dispositivo.',
     createAndShowQr: 'Crear y mostrar QR',
+    pairingNumber: 'Número del teléfono',
+    pairingNumberHint: 'Con el código de país, p. ej. 593991234567: también se muestra un código de vinculación para escribir en el teléfono en vez de escanear.',
     showQr: 'Mostrar QR',
     qrTitle: 'Vincular {{name}}',
     qrHelp: 'En el teléfono abra WhatsApp → Ajustes → Dispositivos vinculados → Vincular un dispositivo y escanee este código. Se actualiza solo.',

@@ -110,6 +110,7 @@ export function GatewayNumberDialog({
     name: connection?.name ?? '',
     welcomeMessage: connection?.welcomeMessage ?? '',
     farewellMessage: connection?.farewellMessage ?? '',
+    phoneNumber: '',
   })
   const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value })
   const error = (field: string) => fieldError(mutation.error, field)
@@ -118,6 +119,7 @@ export function GatewayNumberDialog({
       name: form.name.trim(),
       welcomeMessage: form.welcomeMessage.trim() || null,
       farewellMessage: form.farewellMessage.trim() || null,
+      phoneNumber: connection ? null : form.phoneNumber.replace(/\D/g, '') || null,
     }
     if (connection) update.mutate({ id: connection.id, request }, { onSuccess: onSaved })
     else create.mutate(request, { onSuccess: onSaved })
@@ -138,7 +140,7 @@ export function GatewayNumberDialog({
       }
     >
       {!connection && <p className="muted">{t('connections.gatewayNumberIntro')}</p>}
-      <ErrorMessage error={mutation.error} fieldsShown={['name', 'welcomeMessage', 'farewellMessage']} />
+      <ErrorMessage error={mutation.error} fieldsShown={['name', 'welcomeMessage', 'farewellMessage', 'phoneNumber']} />
       <TextField
         label={t('connections.name')}
         autoComplete="off"
@@ -147,6 +149,17 @@ export function GatewayNumberDialog({
         error={error('name')}
         onChange={set('name')}
       />
+      {!connection && (
+        <TextField
+          label={`${t('connections.pairingNumber')} ${t('common.optional')}`}
+          hint={t('connections.pairingNumberHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.phoneNumber}
+          error={error('phoneNumber')}
+          onChange={set('phoneNumber')}
+        />
+      )}
       <TextAreaField
         label={`${t('connections.welcomeMessage')} ${t('common.optional')}`}
         hint={t('connections.welcomeMessageHint')}

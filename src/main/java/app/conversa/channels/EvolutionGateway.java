@@ -97,12 +97,21 @@ class EvolutionGateway {
 
     /** Creates the instance with its webhook (the secret in a header) and asks for a QR right away (B2). */
     JsonNode createInstance(String instanceName, String instanceToken, String webhookUrl, String webhookSecret) {
+        return createInstance(instanceName, instanceToken, webhookUrl, webhookSecret, null);
+    }
+
+    /** With the phone's number (digits), the gateway also gives a pairing code to type instead of scanning. */
+    JsonNode createInstance(String instanceName, String instanceToken, String webhookUrl, String webhookSecret,
+            String phoneNumber) {
         var settings = required();
         var body = new LinkedHashMap<String, Object>();
         body.put("instanceName", instanceName);
         body.put("integration", "WHATSAPP-BAILEYS");
         body.put("token", instanceToken);
         body.put("qrcode", true);
+        if (phoneNumber != null) {
+            body.put("number", phoneNumber);
+        }
         body.put("groupsIgnore", true);
         body.put("rejectCall", false);
         body.put("alwaysOnline", false);

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
  * constant-time comparison, before the body is read), then committed, sealed, to the shared
  * queue. Refused calls leave nothing but a critical event (at most one a minute per reason); an
  * unknown or inactive connection is refused exactly like a wrong secret, so ids cannot be probed.
- * The payload's {@code apikey} field is never read, stored in clear or logged: the body is sealed
- * as a whole, and the reader skips the field.
+ * The payload's {@code apikey} field is removed before the body is stored (sealed), and never
+ * read or logged.
  */
 @Service
 class EvolutionIntake {
@@ -37,12 +37,15 @@ class EvolutionIntake {
     private final CriticalEvents criticalEvents;
     private final WebhookQueue queue;
     private final Clock clock;
+    private final tools.jackson.databind.ObjectMapper json;
     private final Map<Long, KnownSecret> known = new ConcurrentHashMap<>();
 
     private record KnownSecret(Optional<String> secret, Instant readAt) {
     }
 
-    EvolutionIntake(JdbcClient jdbc, SecretBox secrets, CriticalEvents criticalEvents, WebhookQueue queue, Clock clock) {
+    EvolutionIntake(JdbcClient jdbc, SecretBox secrets, CriticalEvents criticalEvents, WebhookQueue queue, Clock clock,
+            tools.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.criticalEvents = criticalEvents;
@@ -62,8 +65,22 @@ class EvolutionIntake {
         }
     }
 
+    /** Stores the call without the envelope's {@code apikey} (the gateway may put an instance token there). */
     void receive(long connectionId, byte[] body) {
-        queue.store(connectionId, body);
+        queue.store(connectionId, withoutApiKey(body));
+    }
+
+    private byte[] withoutApiKey(byte[] body) {
+        try {
+            var root = json.readTree(body);
+            if (root instanceof tools.jackson.databind.node.ObjectNode envelope && envelope.has("apikey")) {
+                envelope.remove("apikey");
+                return json.writeValueAsBytes(envelope);
+            }
+        } catch (RuntimeException notJson) {
+            // stored as it came: the reader sets it aside with its reason
+        }
+        return body;
     }
 
     /** Forgets what was read of a connection (its secret changed on this node). */

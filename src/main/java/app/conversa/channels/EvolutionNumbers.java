@@ -118,6 +118,11 @@ class EvolutionNumbers {
      * the webhook that points back here. When the gateway refuses, nothing is left behind.
      */
     Connection create(Actor actor, String name, String welcomeMessage, String farewellMessage) {
+        return create(actor, name, welcomeMessage, farewellMessage, null);
+    }
+
+    /** As above; with the phone's number (digits with country code), the QR comes with a pairing code. */
+    Connection create(Actor actor, String name, String welcomeMessage, String farewellMessage, String phoneNumber) {
         var settings = gateway.settings().orElseThrow(() -> ConversaException.conflict("gateway.not_configured"));
         String instance = instanceName(name);
         String token = random();
@@ -131,7 +136,7 @@ class EvolutionNumbers {
             return connection.id();
         });
         try {
-            var created = gateway.createInstance(instance, token, webhookUrl(settings, id), secret);
+            var created = gateway.createInstance(instance, token, webhookUrl(settings, id), secret, phoneNumber);
             String code = created.path("qrcode").path("code").asString("");
             transactions.executeWithoutResult(tx -> {
                 if (!code.isEmpty()) {

@@ -65,7 +65,10 @@ class GatewayNumberController {
 
     record GatewayNumberRequest(@NotBlank @Size(max = 120) String name,
             @Schema(nullable = true) @Size(max = 1000) String welcomeMessage,
-            @Schema(nullable = true) @Size(max = 1000) String farewellMessage) { }
+            @Schema(nullable = true) @Size(max = 1000) String farewellMessage,
+            @Schema(nullable = true, description = "the phone's number with country code, digits only: the QR then comes "
+                    + "with a pairing code to type on the phone instead of scanning; ignored on edit")
+            @Pattern(regexp = "\\d{8,15}") String phoneNumber) { }
 
     record QrResponse(LinkState state, @Schema(nullable = true, description = "data: URL of a PNG") String qrImage,
             @Schema(nullable = true) String pairingCode) { }
@@ -96,7 +99,8 @@ class GatewayNumberController {
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionController.ConnectionResponse create(@AuthenticationPrincipal CurrentUser me,
             @Valid @RequestBody GatewayNumberRequest request) {
-        var connection = numbers.create(me.actor(), request.name(), request.welcomeMessage(), request.farewellMessage());
+        var connection = numbers.create(me.actor(), request.name(), request.welcomeMessage(), request.farewellMessage(),
+                request.phoneNumber());
         return ConnectionController.response(connection, links.find(connection.id()).orElse(null));
     }
 

@@ -45,6 +45,8 @@ class EvolutionNumbersIntegrationTests {
     SandboxGatewayChats phones;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    app.conversa.shared.SecretBox secrets;
 
     private ApiSession admin;
     private long connectionId;
@@ -261,6 +263,32 @@ class EvolutionNumbersIntegrationTests {
         assertThat(after).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from messages where provider_message_id = 'FORGED1'").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void withThePhonesNumberTheQrComesWithAPairingCode() {
+        var created = admin.post("/api/connections/gateway-numbers", Map.of("name", "Número con código",
+                "phoneNumber", "593991234567"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var qr = admin.get("/api/connections/" + created.json().get("id").asLong() + "/qr").json();
+        assertThat(qr.get("qrImage").asString()).startsWith("data:image/png;base64,");
+        assertThat(qr.get("pairingCode").asString()).matches("[A-Z0-9]{8}");
+        assertThat(admin.post("/api/connections/gateway-numbers", Map.of("name", "x", "phoneNumber", "12ab")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theGatewaysApiKeyFieldIsNeverStored() {
+        long before = jdbc.sql("select coalesce(max(id), 0) from inbound_webhooks").query(Long.class).single();
+        scan(); // the fake puts the instance token in every envelope's apikey, as Evolution can
+        var bodies = jdbc.sql("select body from inbound_webhooks where connection_id = ? and id > ?")
+                .params(connectionId, before).query(byte[].class).list();
+        assertThat(bodies).isNotEmpty();
+        for (byte[] sealed : bodies) {
+            String body = new String(secrets.open(sealed, WebhookDrainer.bodyContext(connectionId)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains("\"instance\":\"" + instance + "\"").doesNotContain("apikey");
+        }
     }
 
     @Test
