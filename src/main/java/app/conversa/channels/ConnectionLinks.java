@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link LinkReport}s) and by polling the gateway, so a gateway that stops answering is noticed
  * too. Every change of state goes to the history and the critical-event log and is pushed to
  * administrators and the supervisors of the number's department; a number that was working and
- * drops raises an alert, at most once per {@code alert-interval} for a flapping number. A dropped
+ * drops raises an alert, at most once per {@code alert-interval} for a flapping number (a logout
+ * always alerts: it needs someone to scan a new QR). A dropped
  * link (not a logged-out one, which needs a new QR) is reconnected with exponential back-off.
  */
 @Service
@@ -193,7 +194,9 @@ class ConnectionLinks {
         history(connectionId, state, reasonCode, detail, now);
         boolean dropped = before.state() == LinkState.CONNECTED
                 && (state == LinkState.DISCONNECTED || state == LinkState.LOGGED_OUT);
-        boolean alert = dropped && alertDue(connectionId, now);
+        // a drop that heals by itself alerts at most once per interval (a flapping number); a logout,
+        // which needs someone to scan a new QR, always does
+        boolean alert = dropped && (alertDue(connectionId, now) || state == LinkState.LOGGED_OUT);
         var values = new LinkedHashMap<String, Object>();
         values.put("connectionId", connectionId);
         values.put("from", before.state().name());

@@ -128,6 +128,7 @@ class GatewayNumberBrowserTests {
         // the phone unlinks the session: only a new QR brings it back
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlink phone")).click();
         assertThat(row.locator("[data-link-state=LOGGED_OUT]")).isVisible(SOON);
+        assertThat(team.getByText(name + " was logged out. Scan a new QR code to link it again.")).isVisible(SOON);
         Chromium.screenshot(team, "gateway-5-logged-out");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reconnect")).click();
         assertThat(team.getByRole(AriaRole.DIALOG).getByRole(AriaRole.IMG,
