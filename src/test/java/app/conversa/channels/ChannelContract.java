@@ -45,6 +45,12 @@ abstract class ChannelContract {
     /** What the customer's phone shows of the conversation, oldest first. */
     protected abstract List<PhoneMessage> customerSees();
 
+    /** The provider fails the next sends for a while as a server error would (transient). */
+    protected abstract void providerFailsForAWhile();
+
+    /** The provider works again. */
+    protected abstract void providerRecovers();
+
     @BeforeEach
     void linkANumber() {
         admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
@@ -121,5 +127,45 @@ abstract class ChannelContract {
         assertThat(onPhone.kind()).isEqualTo("image");
         assertThat(onPhone.text()).isEqualTo("Su recibo");
         assertThat(onPhone.mediaId()).isNotNull();
+    }
+
+    @Test
+    void anAgentsVoiceNoteReachesTheCustomerAsAVoiceNote() throws Exception {
+        customerWrites("Marta Loor", "Mándeme un audio");
+        long chatId = chat().get("id").asLong();
+        byte[] webm = getClass().getResourceAsStream("/media/voice-chromium.webm").readAllBytes();
+        var sent = admin.upload("/api/chats/" + chatId + "/attachments",
+                Map.of("idempotencyKey", "contract-voice-" + UUID.randomUUID(), "voice", "true"), "voice.webm",
+                "audio/webm", webm);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long id = sent.json().get("id").asLong();
+        Eventually.await("delivered", () -> lastMessage(chatId), m -> m.get("id").asLong() == id
+                && List.of("DELIVERED", "READ", "PLAYED").contains(m.get("status").asString()), Duration.ofSeconds(20));
+        var onPhone = customerSees().getLast();
+        assertThat(onPhone.kind()).isEqualTo("audio");
+        assertThat(onPhone.voice()).isTrue();
+        assertThat(onPhone.mimeType()).startsWith("audio/ogg");
+    }
+
+    @Test
+    void aSendTheProviderFailsForAWhileIsRetriedUntilItGoesThrough() {
+        customerWrites("Marta Loor", "¿Sigue ahí?");
+        long chatId = chat().get("id").asLong();
+        providerFailsForAWhile();
+        try {
+            var sent = admin.post("/api/chats/" + chatId + "/messages", Map.of("idempotencyKey",
+                    "contract-retry-" + UUID.randomUUID(), "text", "Sí, aquí estoy"));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            long id = sent.json().get("id").asLong();
+            var retried = Eventually.await("a failed attempt", () -> lastMessage(chatId),
+                    m -> m.get("id").asLong() == id && !m.get("errorCode").isNull(), Duration.ofSeconds(20));
+            assertThat(retried.get("status").asString()).as("kept for another try").isEqualTo("QUEUED");
+            providerRecovers();
+            Eventually.await("sent after all", () -> lastMessage(chatId), m -> m.get("id").asLong() == id
+                    && List.of("SENT", "DELIVERED", "READ").contains(m.get("status").asString()), Duration.ofSeconds(30));
+            assertThat(customerSees().stream().filter(m -> "Sí, aquí estoy".equals(m.text()))).hasSize(1);
+        } finally {
+            providerRecovers();
+        }
     }
 }

@@ -14,6 +14,8 @@ class CloudApiContractTests extends ChannelContract {
     SandboxLines lines;
     @Autowired
     SandboxPhone phone;
+    @Autowired
+    app.conversa.sandbox.SandboxFaults faults;
     private String phoneNumberId;
 
     @Override
@@ -36,5 +38,16 @@ class CloudApiContractTests extends ChannelContract {
     @Override
     protected List<SandboxPhone.PhoneMessage> customerSees() {
         return phone.conversation(phoneNumberId, customer);
+    }
+
+    @Override
+    protected void providerFailsForAWhile() {
+        var error = app.conversa.sandbox.SandboxFaults.SERVER_ERROR;
+        faults.inject(phoneNumberId, error, error, error, error, error); // five attempts, fewer than the most allowed
+    }
+
+    @Override
+    protected void providerRecovers() {
+        faults.clear(phoneNumberId);
     }
 }

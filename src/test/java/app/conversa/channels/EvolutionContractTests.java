@@ -64,4 +64,14 @@ class EvolutionContractTests extends ChannelContract {
     protected List<SandboxPhone.PhoneMessage> customerSees() {
         return phones.conversation(instance, customer);
     }
+
+    @Override
+    protected void providerFailsForAWhile() {
+        gateway.silent(true); // answers 503 to every call
+    }
+
+    @Override
+    protected void providerRecovers() {
+        gateway.silent(false);
+    }
 }
