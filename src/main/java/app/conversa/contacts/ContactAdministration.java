@@ -69,44 +69,101 @@ class ContactAdministration {
         this.clock = clock;
     }
 
+    /**
+     * A search with at most this many contacts matching its words (whatever the user may see) takes
+     * them all from the trigram index, tests each and sorts them; with more, the page is found by
+     * walking the contacts in name order until it is full (see {@link #list}).
+     */
+    static final int FEW_MATCHES = 4000;
+
+    /** How {@link #list} finds a page: chosen per query, or one of the two ways (tests compare them). */
+    enum Plan { CHOOSE, MATCHES_FIRST, NAME_ORDER }
+
     /** Contacts by name, page by page ({@code after}: the previous page's cursor). */
     @Transactional(readOnly = true)
     CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size) {
-        var condition = visibility.contacts(user);
+        return list(user, filter, after, size, Plan.CHOOSE);
+    }
+
+    /**
+     * Two ways to the same page, because a search at a million contacts is fast in one way or the
+     * other but not in both (docs/benchmarks.md, "Contacts at 1M"):
+     * <ul>
+     * <li>matches first, for phone digits and for words few contacts have ("jose nun"): every
+     * match from the trigram index, each tested (scope, filters, cursor) and the page sorted out of
+     * them. Its cost grows with the matches ("maria" matches 4 % of the contacts).</li>
+     * <li>name order, for the list without a search and for common words: the name index
+     * ({@code ix_contacts_name_cover}, which also holds the holder and the creator) is walked from
+     * the cursor on, testing each entry, until the page is full; then those rows are read. Its
+     * cost grows with how far the page's rows lie apart in name order, so a rare word is slow
+     * (it may walk the whole index), and a scope narrows the rows further.</li>
+     * </ul>
+     * Which one is decided by counting the matches up to {@link #FEW_MATCHES}, a bounded look at
+     * the trigram index: the planner's own estimate of a {@code LIKE '%…%'} comes from a sample
+     * and cannot know where in name order the matches lie (words starting the name cluster).
+     */
+    @Transactional(readOnly = true)
+    CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size, Plan plan) {
+        var terms = ContactSearch.terms(filter.query());
+        if (terms.isPresent()) {
+            plans.customPlansInThisTransaction();
+        }
+        boolean matchesFirst = terms.isPresent() && switch (plan) {
+            case MATCHES_FIRST -> true;
+            case NAME_ORDER -> false;
+            case CHOOSE -> terms.get().phone() || fewMatches(terms.get());
+        };
+        String alias = matchesFirst ? "k" : "v";
+        var condition = visibility.contacts(user, alias);
         var where = new ArrayList<String>(List.of(condition.sql()));
         var params = new HashMap<String, Object>(condition.params());
         if (filter.status() != null) {
-            where.add("k.status = :status");
+            where.add(alias + ".status = :status");
             params.put("status", filter.status().name());
         }
         if (filter.reviewState() != null) {
-            where.add("k.review_state = :review");
+            where.add(alias + ".review_state = :review");
             params.put("review", filter.reviewState().name());
         }
         if (filter.assignedUserId() != null) {
-            where.add("k.assigned_user_id = :assignee");
+            where.add(alias + ".assigned_user_id = :assignee");
             params.put("assignee", filter.assignedUserId());
         }
-        if (filter.query() != null && !filter.query().isBlank()) {
-            plans.customPlansInThisTransaction();
-        }
-        ContactSearch.condition(filter.query(), "k").ifPresent(search -> {
-            where.add(search.sql());
-            params.putAll(search.params());
-        });
         if (after != null && !after.isBlank()) {
             var cursor = NameCursor.parse(after);
-            where.add("k.search_name >= :afterName");
-            where.add("(k.search_name > :afterName or k.id > :afterId)");
+            where.add(alias + ".search_name >= :afterName");
+            where.add("(" + alias + ".search_name > :afterName or " + alias + ".id > :afterId)");
             params.put("afterName", cursor.name());
             params.put("afterId", cursor.id());
         }
-        var rows = jdbc.sql("select " + COLUMNS + " from contacts k where " + String.join(" and ", where)
-                + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only")
-                .params(params).query(ContactAdministration::row).list();
+        String sql;
+        if (matchesFirst) {
+            var like = terms.get().like("m");
+            params.putAll(like.params());
+            // (offset 0: the matches are taken on their own, not planned into the name order)
+            sql = "select " + COLUMNS + " from (select * from contacts m where " + like.sql() + " offset 0) k where "
+                    + String.join(" and ", where) + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only";
+        } else {
+            terms.ifPresent(found -> {
+                var scan = found.scan(alias);
+                where.add(scan.sql());
+                params.putAll(scan.params());
+            });
+            sql = "select " + COLUMNS + " from contacts k where k.id in (select v.id from contacts v where "
+                    + String.join(" and ", where) + " order by v.search_name, v.id fetch first " + (size + 1)
+                    + " rows only) order by k.search_name, k.id";
+        }
+        var rows = jdbc.sql(sql).params(params).query(ContactAdministration::row).list();
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
         return new CursorPage<>(views(page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    /** Whether at most {@link #FEW_MATCHES} contacts match (read from the trigram index on PostgreSQL). */
+    private boolean fewMatches(ContactSearch.Terms terms) {
+        var like = terms.like("m");
+        return jdbc.sql("select count(*) from (select 1 from contacts m where " + like.sql() + " fetch first "
+                + (FEW_MATCHES + 1) + " rows only) found").params(like.params()).query(Long.class).single() <= FEW_MATCHES;
     }
 
     @Transactional(readOnly = true)
