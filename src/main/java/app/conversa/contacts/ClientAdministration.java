@@ -81,6 +81,20 @@ class ClientAdministration {
     /** Clients by name; {@code q}: name words, an exact document id, or a contact's phone digits. */
     @Transactional(readOnly = true)
     CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size) {
+        return list(user, query, status, after, size, ContactAdministration.Plan.CHOOSE);
+    }
+
+    /**
+     * Like contacts (ContactAdministration#list), two ways to the same page: matches first (the
+     * client with the document id, the clients of the contacts the words or digits find, the clients
+     * the words name; each tested and sorted) when the words match at most
+     * {@link ContactAdministration#FEW_MATCHES} contacts and clients together, or for digits;
+     * otherwise the clients in name order ({@code ix_clients_name}), each tested, until the page is
+     * full.
+     */
+    @Transactional(readOnly = true)
+    CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size,
+            ContactAdministration.Plan plan) {
         var condition = visibility.clients(user);
         var where = new ArrayList<String>(List.of(condition.sql()));
         var params = new HashMap<String, Object>(condition.params());
@@ -88,23 +102,33 @@ class ClientAdministration {
             where.add("l.status = :status");
             params.put("status", status.name());
         }
-        if (query != null && !query.isBlank()) {
+        var terms = ContactSearch.terms(query);
+        if (terms.isPresent()) {
             plans.customPlansInThisTransaction();
-            // one id subquery of index lookups (document hash, contacts' search keys, the client's own name)
-            var sources = new ArrayList<String>();
             params.put("document", documentHash(query));
-            sources.add("select d.id from clients d where d.document_hash = :document");
-            ContactSearch.parse(query).ifPresent(search -> {
-                sources.add("select s.client_id from contacts s where s.client_id is not null and s.id in (" + search.sql() + ")");
-                params.putAll(search.params());
-                var words = new ArrayList<String>();
-                search.params().keySet().stream().filter(name -> name.startsWith("searchName")).sorted()
-                        .forEach(name -> words.add("n.search_name like :" + name + " escape '\\'"));
-                if (!words.isEmpty()) { // the words also name the client
-                    sources.add("select n.id from clients n where " + String.join(" and ", words));
+            boolean matchesFirst = switch (plan) {
+                case MATCHES_FIRST -> true;
+                case NAME_ORDER -> false;
+                case CHOOSE -> terms.get().phone() || fewMatches(terms.get());
+            };
+            if (matchesFirst) {
+                // one id subquery of index lookups (document hash, contacts' search keys, the client's own name)
+                var sources = new ArrayList<String>();
+                sources.add("select d.id from clients d where d.document_hash = :document");
+                var contacts = terms.get().like("s");
+                sources.add("select s.client_id from contacts s where s.client_id is not null and " + contacts.sql());
+                params.putAll(contacts.params());
+                if (!terms.get().phone()) { // the words also name the client
+                    sources.add("select n.id from clients n where " + terms.get().like("n").sql());
                 }
-            });
-            where.add("l.id in (" + String.join(" union all ", sources) + ")");
+                where.add("l.id in (" + String.join(" union all ", sources) + ")");
+            } else {
+                var contacts = terms.get().scan("s");
+                params.putAll(contacts.params());
+                String named = terms.get().phone() ? "" : " or " + terms.get().scan("l").sql();
+                where.add("(l.document_hash = :document" + named
+                        + " or exists (select 1 from contacts s where s.client_id = l.id and " + contacts.sql() + "))");
+            }
         }
         if (after != null && !after.isBlank()) {
             var cursor = NameCursor.parse(after);
@@ -119,6 +143,22 @@ class ClientAdministration {
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
         return new CursorPage<>(views(user, page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    /**
+     * Whether the words match at most ContactAdministration#FEW_MATCHES contacts and clients together
+     * (read from the trigram indexes on PostgreSQL; the contacts first, and the clients only if the
+     * contacts left room).
+     */
+    private boolean fewMatches(ContactSearch.Terms terms) {
+        var contacts = terms.like("s");
+        var clients = terms.like("n");
+        var params = new HashMap<String, Object>(contacts.params());
+        params.putAll(clients.params());
+        return jdbc.sql("select count(*) from (select 1 from contacts s where " + contacts.sql()
+                + " union all select 1 from clients n where " + clients.sql() + " fetch first "
+                + (ContactAdministration.FEW_MATCHES + 1) + " rows only) found").params(params).query(Long.class).single()
+                <= ContactAdministration.FEW_MATCHES;
     }
 
     @Transactional(readOnly = true)
