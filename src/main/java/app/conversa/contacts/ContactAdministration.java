@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -98,25 +99,89 @@ class ContactAdministration {
      * cost grows with how far the page's rows lie apart in name order, so a rare word is slow
      * (it may walk the whole index), and a scope narrows the rows further.</li>
      * </ul>
-     * Which one is decided by counting the matches up to {@link #FEW_MATCHES}, a bounded look at
-     * the trigram index: the planner's own estimate of a {@code LIKE '%…%'} comes from a sample
-     * and cannot know where in name order the matches lie (words starting the name cluster).
+     * A search of words tries the first way, taking at most {@link #FEW_MATCHES} + 1 matches, and
+     * when there are more it walks instead: a bounded look at the trigram index decides, because
+     * the planner's own estimate of a {@code LIKE '%…%'} comes from a sample and cannot know where
+     * in name order the matches lie (words that start names cluster).
      */
     @Transactional(readOnly = true)
     CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size, Plan plan) {
+        return list(user, filter, after, size, plan, FEW_MATCHES);
+    }
+
+    /** With another limit than {@link #FEW_MATCHES} (tests). */
+    @Transactional(readOnly = true)
+    CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size, Plan plan, int fewMatches) {
         var terms = ContactSearch.terms(filter.query());
+        List<Row> rows = null;
         if (terms.isPresent()) {
-            plans.customPlansInThisTransaction();
+            plans.searchPlansInThisTransaction();
+            if (plan != Plan.NAME_ORDER) {
+                // phone digits are always few; a forced plan takes every match
+                Integer cap = plan == Plan.CHOOSE && !terms.get().phone() ? fewMatches : null;
+                rows = matchesFirst(user, filter, terms.get(), after, size, cap);
+            }
         }
-        boolean matchesFirst = terms.isPresent() && switch (plan) {
-            case MATCHES_FIRST -> true;
-            case NAME_ORDER -> false;
-            case CHOOSE -> terms.get().phone() || fewMatches(terms.get());
-        };
-        String alias = matchesFirst ? "k" : "v";
+        if (rows == null) {
+            rows = nameOrder(user, filter, terms, after, size);
+        }
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(views(page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    /**
+     * The page out of all the matches, in one statement that also counts them; null when there
+     * are more than {@code cap} (then the page is left to the walk; no cap: all the matches).
+     */
+    private List<Row> matchesFirst(CurrentUser user, Filter filter, ContactSearch.Terms terms, String after, int size,
+            Integer cap) {
+        var params = new HashMap<String, Object>();
+        var where = conditions(user, filter, after, "k", params);
+        var like = terms.like("m");
+        params.putAll(like.params());
+        // found: the matches (at most cap + 1), read once (a CTE used twice is materialized); the page
+        // only when they are not too many (a one-time test); the count comes back on every row, and
+        // on a row of nulls when the page is empty
+        if (cap != null) {
+            where.addFirst("(select count(*) from found) <= " + cap);
+        }
+        var matches = new long[1];
+        var rows = jdbc.sql("with found as (select * from contacts m where " + like.sql()
+                + (cap != null ? " fetch first " + (cap + 1) + " rows only" : "") + "), "
+                + "page as (select " + COLUMNS + " from found k where " + String.join(" and ", where)
+                + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only) "
+                + "select page.*, counted.matches from (select count(*) as matches from found) counted left join page on 1 = 1 "
+                + "order by page.search_name, page.id")
+                .params(params).query((rs, n) -> {
+                    matches[0] = rs.getLong(12);
+                    return rs.getObject(1) == null ? null : row(rs, n);
+                }).list();
+        if (cap != null && matches[0] > cap) {
+            return null;
+        }
+        return rows.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The page by walking the name index from the cursor on (ids first, then their rows). */
+    private List<Row> nameOrder(CurrentUser user, Filter filter, Optional<ContactSearch.Terms> terms, String after, int size) {
+        var params = new HashMap<String, Object>();
+        var where = conditions(user, filter, after, "v", params);
+        terms.ifPresent(found -> {
+            var scan = found.scan("v");
+            where.add(scan.sql());
+            params.putAll(scan.params());
+        });
+        return jdbc.sql("select " + COLUMNS + " from contacts k where k.id in (select v.id from contacts v where "
+                + String.join(" and ", where) + " order by v.search_name, v.id fetch first " + (size + 1)
+                + " rows only) order by k.search_name, k.id").params(params).query(ContactAdministration::row).list();
+    }
+
+    /** The user's scope, the filters and the cursor, on contacts aliased {@code alias}. */
+    private List<String> conditions(CurrentUser user, Filter filter, String after, String alias, Map<String, Object> params) {
         var condition = visibility.contacts(user, alias);
         var where = new ArrayList<String>(List.of(condition.sql()));
-        var params = new HashMap<String, Object>(condition.params());
+        params.putAll(condition.params());
         if (filter.status() != null) {
             where.add(alias + ".status = :status");
             params.put("status", filter.status().name());
@@ -136,34 +201,7 @@ class ContactAdministration {
             params.put("afterName", cursor.name());
             params.put("afterId", cursor.id());
         }
-        String sql;
-        if (matchesFirst) {
-            var like = terms.get().like("m");
-            params.putAll(like.params());
-            // (offset 0: the matches are taken on their own, not planned into the name order)
-            sql = "select " + COLUMNS + " from (select * from contacts m where " + like.sql() + " offset 0) k where "
-                    + String.join(" and ", where) + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only";
-        } else {
-            terms.ifPresent(found -> {
-                var scan = found.scan(alias);
-                where.add(scan.sql());
-                params.putAll(scan.params());
-            });
-            sql = "select " + COLUMNS + " from contacts k where k.id in (select v.id from contacts v where "
-                    + String.join(" and ", where) + " order by v.search_name, v.id fetch first " + (size + 1)
-                    + " rows only) order by k.search_name, k.id";
-        }
-        var rows = jdbc.sql(sql).params(params).query(ContactAdministration::row).list();
-        boolean more = rows.size() > size;
-        var page = more ? rows.subList(0, size) : rows;
-        return new CursorPage<>(views(page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
-    }
-
-    /** Whether at most {@link #FEW_MATCHES} contacts match (read from the trigram index on PostgreSQL). */
-    private boolean fewMatches(ContactSearch.Terms terms) {
-        var like = terms.like("m");
-        return jdbc.sql("select count(*) from (select 1 from contacts m where " + like.sql() + " fetch first "
-                + (FEW_MATCHES + 1) + " rows only) found").params(like.params()).query(Long.class).single() <= FEW_MATCHES;
+        return where;
     }
 
     @Transactional(readOnly = true)

@@ -141,12 +141,17 @@ class ContactSearchPlansIntegrationTests {
                     assertThat(contactPages(user, query, plan)).as("%s, \"%s\", %s", user.login(), query, plan)
                             .isEqualTo(expected);
                 }
+                // chosen: with more matches than the limit, the walk
+                assertThat(contactPages(user, query, Plan.CHOOSE, 1)).as("%s, \"%s\", over the limit", user.login(), query)
+                        .isEqualTo(expected);
             }
             String digits = heldPhone.substring(1); // the national number without its 0: only this contact has it
             var byPhone = entry.getValue().contains(held) ? List.of(held) : List.<Long>of();
             for (var plan : Plan.values()) {
                 assertThat(contactPages(user, digits, plan)).as("%s, phone digits, %s", user.login(), plan).isEqualTo(byPhone);
                 assertThat(clientPages(user, token, plan)).as("%s, clients, %s", user.login(), plan)
+                        .containsExactlyInAnyOrderElementsOf(seenClients.get(user.id()));
+                assertThat(clientPages(user, token, plan, 1)).as("%s, clients, %s, over the limit", user.login(), plan)
                         .containsExactlyInAnyOrderElementsOf(seenClients.get(user.id()));
                 assertThat(clientPages(user, "cliente " + token, plan)).as("%s, clients by name, %s", user.login(), plan)
                         .containsExactlyInAnyOrderElementsOf(seenClients.get(user.id()).stream()
@@ -182,12 +187,20 @@ class ContactSearchPlansIntegrationTests {
 
     /** Every page, two rows at a time, following the cursors. */
     private List<Long> contactPages(CurrentUser user, String query, Plan plan) {
-        return pages(after -> contacts.list(user, new ContactAdministration.Filter(query, null, null, null), after, 2, plan),
-                ContactRecords.ContactView::id);
+        return contactPages(user, query, plan, ContactAdministration.FEW_MATCHES);
+    }
+
+    private List<Long> contactPages(CurrentUser user, String query, Plan plan, int fewMatches) {
+        return pages(after -> contacts.list(user, new ContactAdministration.Filter(query, null, null, null), after, 2, plan,
+                fewMatches), ContactRecords.ContactView::id);
     }
 
     private List<Long> clientPages(CurrentUser user, String query, Plan plan) {
-        return pages(after -> clients.list(user, query, null, after, 2, plan), ContactRecords.ClientView::id);
+        return clientPages(user, query, plan, ContactAdministration.FEW_MATCHES);
+    }
+
+    private List<Long> clientPages(CurrentUser user, String query, Plan plan, int fewMatches) {
+        return pages(after -> clients.list(user, query, null, after, 2, plan, fewMatches), ContactRecords.ClientView::id);
     }
 
     private static <T> List<Long> pages(Function<String, CursorPage<T>> list, java.util.function.ToLongFunction<T> id) {
