@@ -96,11 +96,6 @@ for i in $(seq 1 "$runs"); do
 done
 echo "--- medians across $runs runs (ms at the client over loopback: server time plus loopback HTTP)"
 java bench/ContactsBench.java summary "$dir"/run-*.tsv
-# the supervisor's client search by name takes tens of seconds: one request, not sampled (nor is the
-# supervisor's first page of clients, which takes minutes; see docs/benchmarks.md and bench/contacts-sql.sh)
-echo "--- too slow to sample: supervisor01, GET /api/clients?q=..., one request each"
-java bench/ContactsBench.java probe "$base" supervisor01 150 "jose nun" \
-  | awk -F'\t' '{printf "  supervisor: clients, name \"%s\": %s ms (HTTP %s, %s rows)\n", $1, $2, $3, $4}'
 
 if [ "${BENCH_IMPORT:-1}" != "0" ]; then
   echo "--- CSV import: $(($(wc -l < "$dir/import.csv") - 1)) rows, $(du -h "$dir/import.csv" | cut -f1), one POST each, as the administrator"

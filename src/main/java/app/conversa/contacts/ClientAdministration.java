@@ -81,30 +81,99 @@ class ClientAdministration {
     /** Clients by name; {@code q}: name words, an exact document id, or a contact's phone digits. */
     @Transactional(readOnly = true)
     CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size) {
+        return list(user, query, status, after, size, ContactAdministration.Plan.CHOOSE);
+    }
+
+    private static final String COLUMNS =
+            "l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes";
+
+    /**
+     * Like contacts (ContactAdministration#list), two ways to the same page: matches first (the
+     * client with the document id, the clients of the contacts the words or digits find, the clients
+     * the words name; each tested and sorted), for digits and when the words match at most
+     * {@link ContactAdministration#FEW_MATCHES} contacts and clients together; otherwise the clients
+     * in name order ({@code ix_clients_name}), each tested, until the page is full.
+     */
+    @Transactional(readOnly = true)
+    CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size,
+            ContactAdministration.Plan plan) {
+        return list(user, query, status, after, size, plan, ContactAdministration.FEW_MATCHES);
+    }
+
+    /** With another limit than ContactAdministration#FEW_MATCHES (tests). */
+    @Transactional(readOnly = true)
+    CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size,
+            ContactAdministration.Plan plan, int fewMatches) {
+        var params = new HashMap<String, Object>();
+        var where = conditions(user, status, after, params);
+        var terms = ContactSearch.terms(query);
+        List<Row> rows = null;
+        if (terms.isPresent()) {
+            plans.searchPlansInThisTransaction();
+            params.put("document", documentHash(query));
+            if (plan != ContactAdministration.Plan.NAME_ORDER) {
+                Integer cap = plan == ContactAdministration.Plan.CHOOSE && !terms.get().phone() ? fewMatches : null;
+                rows = matchesFirst(terms.get(), where, params, size, cap);
+            }
+            if (rows == null) {
+                var contacts = terms.get().scan("s");
+                params.putAll(contacts.params());
+                String named = terms.get().phone() ? "" : " or " + terms.get().scan("l").sql();
+                where.add("(l.document_hash = :document" + named
+                        + " or exists (select 1 from contacts s where s.client_id = l.id and " + contacts.sql() + "))");
+            }
+        }
+        if (rows == null) {
+            rows = jdbc.sql("select " + COLUMNS + " from clients l where " + String.join(" and ", where)
+                    + " order by l.search_name, l.id fetch first " + (size + 1) + " rows only").params(params)
+                    .query(ClientAdministration::row).list();
+        }
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(views(user, page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    /**
+     * The page out of all the matches (the contacts' and the clients' own, at most {@code cap} + 1,
+     * and the document id), in one statement that also counts them; null when there are more than
+     * {@code cap} (no cap: all the matches).
+     */
+    private List<Row> matchesFirst(ContactSearch.Terms terms, List<String> where, Map<String, Object> params, int size,
+            Integer cap) {
+        var contacts = terms.like("s");
+        params.putAll(contacts.params());
+        String found = "select s.client_id as id from contacts s where " + contacts.sql();
+        if (!terms.phone()) { // the words also name the client
+            found += " union all select n.id from clients n where " + terms.like("n").sql();
+        }
+        // as for contacts: found read once, the page only when they are not too many
+        String few = cap != null ? "(select count(*) from found) <= " + cap + " and " : "";
+        var matches = new long[1];
+        var rows = jdbc.sql("with found as (" + found
+                + (cap != null ? " fetch first " + (cap + 1) + " rows only" : "") + "), "
+                + "page as (select " + COLUMNS + " from clients l where " + few + String.join(" and ", where)
+                + " and l.id in (select found.id from found union all select d.id from clients d where d.document_hash = :document)"
+                + " order by l.search_name, l.id fetch first " + (size + 1) + " rows only) "
+                + "select page.*, counted.matches from (select count(*) as matches from found) counted left join page on 1 = 1 "
+                + "order by page.search_name, page.id")
+                .params(params).query((rs, n) -> {
+                    matches[0] = rs.getLong(10);
+                    return rs.getObject(1) == null ? null : row(rs, n);
+                }).list();
+        if (cap != null && matches[0] > cap) {
+            return null;
+        }
+        return rows.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The user's scope, the status and the cursor, on clients aliased {@code l}. */
+    private List<String> conditions(CurrentUser user, Status status, String after, Map<String, Object> params) {
         var condition = visibility.clients(user);
         var where = new ArrayList<String>(List.of(condition.sql()));
-        var params = new HashMap<String, Object>(condition.params());
+        params.putAll(condition.params());
         if (status != null) {
             where.add("l.status = :status");
             params.put("status", status.name());
-        }
-        if (query != null && !query.isBlank()) {
-            plans.customPlansInThisTransaction();
-            // one id subquery of index lookups (document hash, contacts' search keys, the client's own name)
-            var sources = new ArrayList<String>();
-            params.put("document", documentHash(query));
-            sources.add("select d.id from clients d where d.document_hash = :document");
-            ContactSearch.parse(query).ifPresent(search -> {
-                sources.add("select s.client_id from contacts s where s.client_id is not null and s.id in (" + search.sql() + ")");
-                params.putAll(search.params());
-                var words = new ArrayList<String>();
-                search.params().keySet().stream().filter(name -> name.startsWith("searchName")).sorted()
-                        .forEach(name -> words.add("n.search_name like :" + name + " escape '\\'"));
-                if (!words.isEmpty()) { // the words also name the client
-                    sources.add("select n.id from clients n where " + String.join(" and ", words));
-                }
-            });
-            where.add("l.id in (" + String.join(" union all ", sources) + ")");
         }
         if (after != null && !after.isBlank()) {
             var cursor = NameCursor.parse(after);
@@ -113,12 +182,7 @@ class ClientAdministration {
             params.put("afterName", cursor.name());
             params.put("afterId", cursor.id());
         }
-        var rows = jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes "
-                + "from clients l where " + String.join(" and ", where) + " order by l.search_name, l.id fetch first "
-                + (size + 1) + " rows only").params(params).query(ClientAdministration::row).list();
-        boolean more = rows.size() > size;
-        var page = more ? rows.subList(0, size) : rows;
-        return new CursorPage<>(views(user, page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+        return where;
     }
 
     @Transactional(readOnly = true)
@@ -269,8 +333,7 @@ class ClientAdministration {
 
     private Row visible(CurrentUser user, long clientId) {
         var condition = visibility.clients(user);
-        return jdbc.sql("select l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes "
-                + "from clients l where l.id = :client and " + condition.sql())
+        return jdbc.sql("select " + COLUMNS + " from clients l where l.id = :client and " + condition.sql())
                 .params(condition.params()).param("client", clientId).query(ClientAdministration::row).optional()
                 .orElseThrow(() -> ConversaException.hidden("client.not_found", clientId));
     }

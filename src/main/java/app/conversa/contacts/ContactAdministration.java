@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,44 +70,138 @@ class ContactAdministration {
         this.clock = clock;
     }
 
+    /**
+     * A search with at most this many contacts matching its words (whatever the user may see) takes
+     * them all from the trigram index, tests each and sorts them; with more, the page is found by
+     * walking the contacts in name order until it is full (see {@link #list}).
+     */
+    static final int FEW_MATCHES = 4000;
+
+    /** How {@link #list} finds a page: chosen per query, or one of the two ways (tests compare them). */
+    enum Plan { CHOOSE, MATCHES_FIRST, NAME_ORDER }
+
     /** Contacts by name, page by page ({@code after}: the previous page's cursor). */
     @Transactional(readOnly = true)
     CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size) {
-        var condition = visibility.contacts(user);
-        var where = new ArrayList<String>(List.of(condition.sql()));
-        var params = new HashMap<String, Object>(condition.params());
-        if (filter.status() != null) {
-            where.add("k.status = :status");
-            params.put("status", filter.status().name());
+        return list(user, filter, after, size, Plan.CHOOSE);
+    }
+
+    /**
+     * Two ways to the same page, because a search at a million contacts is fast in one way or the
+     * other but not in both (docs/benchmarks.md, "Contacts at 1M"):
+     * <ul>
+     * <li>matches first, for phone digits and for words few contacts have ("jose nun"): every
+     * match from the trigram index, each tested (scope, filters, cursor) and the page sorted out of
+     * them. Its cost grows with the matches ("maria" matches 4 % of the contacts).</li>
+     * <li>name order, for the list without a search and for common words: the name index
+     * ({@code ix_contacts_name_cover}, which also holds the holder and the creator) is walked from
+     * the cursor on, testing each entry, until the page is full; then those rows are read. Its
+     * cost grows with how far the page's rows lie apart in name order, so a rare word is slow
+     * (it may walk the whole index), and a scope narrows the rows further.</li>
+     * </ul>
+     * A search of words tries the first way, taking at most {@link #FEW_MATCHES} + 1 matches, and
+     * when there are more it walks instead: a bounded look at the trigram index decides, because
+     * the planner's own estimate of a {@code LIKE '%…%'} comes from a sample and cannot know where
+     * in name order the matches lie (words that start names cluster).
+     */
+    @Transactional(readOnly = true)
+    CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size, Plan plan) {
+        return list(user, filter, after, size, plan, FEW_MATCHES);
+    }
+
+    /** With another limit than {@link #FEW_MATCHES} (tests). */
+    @Transactional(readOnly = true)
+    CursorPage<ContactView> list(CurrentUser user, Filter filter, String after, int size, Plan plan, int fewMatches) {
+        var terms = ContactSearch.terms(filter.query());
+        List<Row> rows = null;
+        if (terms.isPresent()) {
+            plans.searchPlansInThisTransaction();
+            if (plan != Plan.NAME_ORDER) {
+                // phone digits are always few; a forced plan takes every match
+                Integer cap = plan == Plan.CHOOSE && !terms.get().phone() ? fewMatches : null;
+                rows = matchesFirst(user, filter, terms.get(), after, size, cap);
+            }
         }
-        if (filter.reviewState() != null) {
-            where.add("k.review_state = :review");
-            params.put("review", filter.reviewState().name());
+        if (rows == null) {
+            rows = nameOrder(user, filter, terms, after, size);
         }
-        if (filter.assignedUserId() != null) {
-            where.add("k.assigned_user_id = :assignee");
-            params.put("assignee", filter.assignedUserId());
-        }
-        if (filter.query() != null && !filter.query().isBlank()) {
-            plans.customPlansInThisTransaction();
-        }
-        ContactSearch.condition(filter.query(), "k").ifPresent(search -> {
-            where.add(search.sql());
-            params.putAll(search.params());
-        });
-        if (after != null && !after.isBlank()) {
-            var cursor = NameCursor.parse(after);
-            where.add("k.search_name >= :afterName");
-            where.add("(k.search_name > :afterName or k.id > :afterId)");
-            params.put("afterName", cursor.name());
-            params.put("afterId", cursor.id());
-        }
-        var rows = jdbc.sql("select " + COLUMNS + " from contacts k where " + String.join(" and ", where)
-                + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only")
-                .params(params).query(ContactAdministration::row).list();
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
         return new CursorPage<>(views(page), more ? NameCursor.of(page.getLast().searchName(), page.getLast().id()) : null);
+    }
+
+    /**
+     * The page out of all the matches, in one statement that also counts them; null when there
+     * are more than {@code cap} (then the page is left to the walk; no cap: all the matches).
+     */
+    private List<Row> matchesFirst(CurrentUser user, Filter filter, ContactSearch.Terms terms, String after, int size,
+            Integer cap) {
+        var params = new HashMap<String, Object>();
+        var where = conditions(user, filter, after, "k", params);
+        var like = terms.like("m");
+        params.putAll(like.params());
+        // found: the matches (at most cap + 1), read once (a CTE used twice is materialized); the page
+        // only when they are not too many (a one-time test); the count comes back on every row, and
+        // on a row of nulls when the page is empty
+        if (cap != null) {
+            where.addFirst("(select count(*) from found) <= " + cap);
+        }
+        var matches = new long[1];
+        var rows = jdbc.sql("with found as (select * from contacts m where " + like.sql()
+                + (cap != null ? " fetch first " + (cap + 1) + " rows only" : "") + "), "
+                + "page as (select " + COLUMNS + " from found k where " + String.join(" and ", where)
+                + " order by k.search_name, k.id fetch first " + (size + 1) + " rows only) "
+                + "select page.*, counted.matches from (select count(*) as matches from found) counted left join page on 1 = 1 "
+                + "order by page.search_name, page.id")
+                .params(params).query((rs, n) -> {
+                    matches[0] = rs.getLong(12);
+                    return rs.getObject(1) == null ? null : row(rs, n);
+                }).list();
+        if (cap != null && matches[0] > cap) {
+            return null;
+        }
+        return rows.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The page by walking the name index from the cursor on (ids first, then their rows). */
+    private List<Row> nameOrder(CurrentUser user, Filter filter, Optional<ContactSearch.Terms> terms, String after, int size) {
+        var params = new HashMap<String, Object>();
+        var where = conditions(user, filter, after, "v", params);
+        terms.ifPresent(found -> {
+            var scan = found.scan("v");
+            where.add(scan.sql());
+            params.putAll(scan.params());
+        });
+        return jdbc.sql("select " + COLUMNS + " from contacts k where k.id in (select v.id from contacts v where "
+                + String.join(" and ", where) + " order by v.search_name, v.id fetch first " + (size + 1)
+                + " rows only) order by k.search_name, k.id").params(params).query(ContactAdministration::row).list();
+    }
+
+    /** The user's scope, the filters and the cursor, on contacts aliased {@code alias}. */
+    private List<String> conditions(CurrentUser user, Filter filter, String after, String alias, Map<String, Object> params) {
+        var condition = visibility.contacts(user, alias);
+        var where = new ArrayList<String>(List.of(condition.sql()));
+        params.putAll(condition.params());
+        if (filter.status() != null) {
+            where.add(alias + ".status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.reviewState() != null) {
+            where.add(alias + ".review_state = :review");
+            params.put("review", filter.reviewState().name());
+        }
+        if (filter.assignedUserId() != null) {
+            where.add(alias + ".assigned_user_id = :assignee");
+            params.put("assignee", filter.assignedUserId());
+        }
+        if (after != null && !after.isBlank()) {
+            var cursor = NameCursor.parse(after);
+            where.add(alias + ".search_name >= :afterName");
+            where.add("(" + alias + ".search_name > :afterName or " + alias + ".id > :afterId)");
+            params.put("afterName", cursor.name());
+            params.put("afterId", cursor.id());
+        }
+        return where;
     }
 
     @Transactional(readOnly = true)

@@ -48,33 +48,71 @@ public final class ContactSearch {
                 new Subquery("select contacts.id from contacts where " + found.sql(), found.params()));
     }
 
-    /**
-     * The same match as a condition on a contacts table aliased {@code alias}, for queries that
-     * list contacts themselves (a condition on the rows read, not a self-join: the planner then
-     * weighs the trigram index against the list's order).
-     */
+    /** The same match as a condition on a contacts table aliased {@code alias} ({@code LIKE '%…%'}). */
     public static Optional<Subquery> condition(String query, String alias) {
+        return terms(query).map(terms -> terms.like(alias));
+    }
+
+    /**
+     * What a query looks for, or nothing for a blank query. Text without letters is a phone number
+     * (at least three digits); anything else is matched word by word against the name.
+     */
+    static Optional<Terms> terms(String query) {
         if (query == null || query.isBlank()) {
             return Optional.empty();
         }
         String trimmed = query.strip();
-        var params = new HashMap<String, Object>();
         if (!trimmed.matches(".*\\p{L}.*")) {
             String digits = digits(trimmed);
             if (digits.length() >= 3) {
                 // "0991234567" as written in Ecuador is "593991234567" with the country code
                 String national = digits.replaceFirst("^0+", "");
-                params.put("searchPhone", "%" + (national.length() >= 3 ? national : digits) + "%");
-                return Optional.of(new Subquery(alias + ".phone_digits like :searchPhone", params));
+                return Optional.of(new Terms(national.length() >= 3 ? national : digits, List.of()));
             }
         }
-        var conditions = new ArrayList<String>();
         List<String> words = List.of(foldName(trimmed).split(" "));
-        for (int i = 0; i < words.size() && i < 6; i++) {
-            params.put("searchName" + i, "%" + escapeLike(words.get(i)) + "%");
-            conditions.add(alias + ".search_name like :searchName" + i + " escape '\\'");
+        return Optional.of(new Terms(null, words.subList(0, Math.min(words.size(), 6))));
+    }
+
+    /**
+     * A parsed query: a run of phone digits, or up to six folded name words (each must occur in the
+     * name). The match has two equivalent forms: {@link #like} ({@code LIKE '%…%'}, which the trigram
+     * indexes serve on PostgreSQL) and {@link #scan} ({@code position(…) > 0}, which no index serves:
+     * for tests on rows read in another order, such as a walk of the name index).
+     */
+    record Terms(String phoneDigits, List<String> words) {
+
+        boolean phone() {
+            return phoneDigits != null;
         }
-        return Optional.of(new Subquery("(" + String.join(" and ", conditions) + ")", params));
+
+        Subquery like(String alias) {
+            var params = new HashMap<String, Object>();
+            if (phone()) {
+                params.put("searchPhone", "%" + phoneDigits + "%");
+                return new Subquery(alias + ".phone_digits like :searchPhone", params);
+            }
+            var conditions = new ArrayList<String>();
+            for (int i = 0; i < words.size(); i++) {
+                params.put("searchName" + i, "%" + escapeLike(words.get(i)) + "%");
+                conditions.add(alias + ".search_name like :searchName" + i + " escape '\\'");
+            }
+            return new Subquery("(" + String.join(" and ", conditions) + ")", params);
+        }
+
+        Subquery scan(String alias) {
+            var params = new HashMap<String, Object>();
+            if (phone()) {
+                params.put("scanPhone", phoneDigits);
+                return new Subquery("position(:scanPhone in " + alias + ".phone_digits) > 0", params);
+            }
+            var conditions = new ArrayList<String>();
+            for (int i = 0; i < words.size(); i++) {
+                params.put("scanName" + i, words.get(i));
+                conditions.add("position(:scanName" + i + " in " + alias + ".search_name) > 0");
+            }
+            return new Subquery("(" + String.join(" and ", conditions) + ")", params);
+        }
     }
 
     private static String escapeLike(String text) {

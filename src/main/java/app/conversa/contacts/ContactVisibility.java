@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactVisibility {
 
-    /** A SQL condition on contacts aliased {@code k}, with its named parameters. */
+    /** A SQL condition, with its named parameters. */
     record Condition(String sql, Map<String, Object> params) {
     }
 
@@ -30,7 +30,21 @@ class ContactVisibility {
         this.users = users;
     }
 
+    /** The rule on contacts aliased {@code k}. */
     Condition contacts(CurrentUser user) {
+        return contacts(user, "k");
+    }
+
+    /**
+     * The rule as a test of each contact row aliased {@code alias}: its own columns (held by or
+     * created by the user, or held by a colleague), then whether one of its chats is visible. Lists
+     * walk the contacts in name order or take the few that match a search, and test each row: the
+     * column tests are read from the name index ({@code ix_contacts_name_cover} on PostgreSQL), and
+     * the chat test is one lookup of the contact's chats ({@code ix_chats_contact}). The
+     * {@code offset 0} keeps that lookup per row: without it PostgreSQL may instead collect every
+     * chat the user may see, once per query, which grows with the chats table.
+     */
+    Condition contacts(CurrentUser user, String alias) {
         if (user.permissions().contains(Permission.CONTACTS_VIEW_ALL)) {
             return new Condition("1 = 1", Map.of());
         }
@@ -38,29 +52,30 @@ class ContactVisibility {
         params.put("contactViewer", user.id());
         var reach = chats.contactsOfVisibleChats(user);
         params.putAll(reach.params());
-        // one id subquery whose branches are index lookups: an OR of them makes PostgreSQL test every
-        // contact (see the inbox's ChatVisibility and docs/benchmarks.md)
-        List<String> sources = new ArrayList<>(List.of(
-                "select a.id from contacts a where a.assigned_user_id = :contactViewer",
-                "select a.id from contacts a where a.created_by = :contactViewer",
-                reach.sql()));
+        List<String> tests = new ArrayList<>(List.of(
+                alias + ".assigned_user_id = :contactViewer",
+                alias + ".created_by = :contactViewer"));
         if (user.permissions().contains(Permission.CONTACTS_MANAGE)) {
             var colleagues = users.usersInDepartments(user.departmentIds());
             if (!colleagues.isEmpty()) {
                 params.put("contactColleagues", colleagues);
-                sources.add("select a.id from contacts a where a.assigned_user_id in (:contactColleagues)");
+                tests.add(alias + ".assigned_user_id in (:contactColleagues)");
             }
         }
-        return new Condition("k.id in (" + String.join(" union all ", sources) + ")", params);
+        tests.add("exists (select 1 from (" + reach.sql() + ") reached where reached.contact_id = " + alias + ".id offset 0)");
+        return new Condition("(" + String.join(" or ", tests) + ")", params);
     }
 
-    /** Clients aliased {@code l}: those with a contact the user may see, and those the user created. */
+    /**
+     * Clients aliased {@code l}: those the user created, and those with a contact the user may see
+     * (tested per client through its contacts, {@code ix_contacts_client}).
+     */
     Condition clients(CurrentUser user) {
-        var contacts = contacts(user);
+        var contacts = contacts(user, "seen");
         if (contacts.sql().equals("1 = 1")) {
             return new Condition("1 = 1", Map.of());
         }
-        return new Condition("(l.created_by = :contactViewer or l.id in (select k.client_id from contacts k where "
+        return new Condition("(l.created_by = :contactViewer or exists (select 1 from contacts seen where seen.client_id = l.id and "
                 + contacts.sql() + "))", contacts.params());
     }
 }
