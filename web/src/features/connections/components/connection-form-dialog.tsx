@@ -4,8 +4,9 @@ import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { ErrorMessage, fieldError } from '../../../components/ui/error-message'
-import { TextAreaField, TextField } from '../../../components/ui/field'
+import { TextField } from '../../../components/ui/field'
 import { useCreateConnection, useUpdateConnection, type ConnectionResponse } from '../api/connections'
+import { AutomaticMessagesFields } from './automatic-messages-fields'
 import { WebhookUrlField } from './webhook-url-field'
 
 interface ConnectionFormDialogProps {
@@ -175,20 +176,7 @@ export function ConnectionFormDialog({ connection, onClose, onSaved }: Connectio
         {SECRETS.map(secretField)}
       </div>
       {connection?.webhookUrl && <WebhookUrlField url={connection.webhookUrl} />}
-      <TextAreaField
-        label={`${t('connections.welcomeMessage')} ${t('common.optional')}`}
-        hint={t('connections.welcomeMessageHint')}
-        value={form.welcomeMessage}
-        error={error('welcomeMessage')}
-        onChange={set('welcomeMessage')}
-      />
-      <TextAreaField
-        label={`${t('connections.farewellMessage')} ${t('common.optional')}`}
-        hint={t('connections.farewellMessageHint')}
-        value={form.farewellMessage}
-        error={error('farewellMessage')}
-        onChange={set('farewellMessage')}
-      />
+      <AutomaticMessagesFields values={form} error={error} onChange={set} />
       <details
         className="form-section"
         open={advancedOpen}

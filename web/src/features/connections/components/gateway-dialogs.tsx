@@ -4,8 +4,9 @@ import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { ErrorMessage, fieldError } from '../../../components/ui/error-message'
-import { TextAreaField, TextField } from '../../../components/ui/field'
+import { TextField } from '../../../components/ui/field'
 import type { ConnectionResponse } from '../api/connections'
+import { AutomaticMessagesFields } from './automatic-messages-fields'
 import { useConfigureGateway, useCreateGatewayNumber, useGateway, useQr, useUpdateGatewayNumber } from '../api/gateway'
 
 /** The Evolution API gateway's address, global key and Conversa's address as the gateway reaches it. */
@@ -160,20 +161,7 @@ export function GatewayNumberDialog({
           onChange={set('phoneNumber')}
         />
       )}
-      <TextAreaField
-        label={`${t('connections.welcomeMessage')} ${t('common.optional')}`}
-        hint={t('connections.welcomeMessageHint')}
-        value={form.welcomeMessage}
-        error={error('welcomeMessage')}
-        onChange={set('welcomeMessage')}
-      />
-      <TextAreaField
-        label={`${t('connections.farewellMessage')} ${t('common.optional')}`}
-        hint={t('connections.farewellMessageHint')}
-        value={form.farewellMessage}
-        error={error('farewellMessage')}
-        onChange={set('farewellMessage')}
-      />
+      <AutomaticMessagesFields values={form} error={error} onChange={set} />
     </Dialog>
   )
 }
