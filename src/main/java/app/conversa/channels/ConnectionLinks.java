@@ -97,25 +97,26 @@ class ConnectionLinks {
         history(connectionId, LinkState.QR_PENDING, null, null, now);
     }
 
+    private static final String LINK_COLUMNS = """
+            select connection_id, state, reason_code, detail, changed_at, heard_at, linked_jid, profile_name,
+                qr_code, qr_at, pairing_code, reconnect_attempts, next_reconnect_at
+            from connection_links""";
+
     Optional<Link> find(long connectionId) {
-        return jdbc.sql("""
-                select connection_id, state, reason_code, detail, changed_at, heard_at, linked_jid, profile_name,
-                    qr_code, qr_at, pairing_code, reconnect_attempts, next_reconnect_at
-                from connection_links where connection_id = ?""")
-                .param(connectionId)
-                .query((rs, row) -> new Link(rs.getLong(1), LinkState.valueOf(rs.getString(2)),
-                        rs.getObject(3, Integer.class), rs.getString(4), instant(rs.getObject(5, OffsetDateTime.class)),
-                        instant(rs.getObject(6, OffsetDateTime.class)), rs.getString(7), rs.getString(8),
-                        rs.getString(9) != null, instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11),
-                        rs.getInt(12), instant(rs.getObject(13, OffsetDateTime.class))))
-                .optional();
+        return jdbc.sql(LINK_COLUMNS + " where connection_id = ?").param(connectionId).query(ConnectionLinks::link).optional();
     }
 
     Map<Long, Link> all() {
         var links = new LinkedHashMap<Long, Link>();
-        jdbc.sql("select connection_id from connection_links").query(Long.class).list()
-                .forEach(id -> find(id).ifPresent(link -> links.put(id, link)));
+        jdbc.sql(LINK_COLUMNS).query(ConnectionLinks::link).list().forEach(link -> links.put(link.connectionId(), link));
         return links;
+    }
+
+    private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Link(rs.getLong(1), LinkState.valueOf(rs.getString(2)), rs.getObject(3, Integer.class), rs.getString(4),
+                instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
+                rs.getString(7), rs.getString(8), rs.getString(9) != null, instant(rs.getObject(10, OffsetDateTime.class)),
+                rs.getString(11), rs.getInt(12), instant(rs.getObject(13, OffsetDateTime.class)));
     }
 
     /** The QR code to scan, in clear, while one is waiting. */
