@@ -130,13 +130,39 @@ class ConnectionLinks {
     void apply(List<LinkReport> reports) {
         for (var report : reports) {
             switch (report) {
-                case StateReported state -> change(state.connectionId(), state.state(), state.reasonCode(), null,
-                        state.linkedJid(), state.profileName());
+                case StateReported state -> {
+                    if (!stale(state)) {
+                        change(state.connectionId(), state.state(), state.reasonCode(), null, state.linkedJid(),
+                                state.profileName());
+                    }
+                }
                 case QrIssued qr -> qrIssued(qr.connectionId(), qr.code(), qr.pairingCode());
                 case QrExhausted exhausted -> change(exhausted.connectionId(), LinkState.LOGGED_OUT, 428,
                         "qr_expired", null, null);
             }
         }
+    }
+
+    /**
+     * Whether a webhook's state report is older, by the gateway's clock, than one already applied
+     * (then it only counts as a sign of life); otherwise it becomes the latest.
+     */
+    private boolean stale(StateReported report) {
+        if (report.sentAt() == null) {
+            return false;
+        }
+        var sentAt = report.sentAt().atOffset(ZoneOffset.UTC);
+        int newer = jdbc.sql("""
+                update connection_links set reported_at = ?
+                where connection_id = ? and (reported_at is null or reported_at <= ?)""")
+                .params(sentAt, report.connectionId(), sentAt).update();
+        if (newer == 0) {
+            jdbc.sql("update connection_links set heard_at = ? where connection_id = ?")
+                    .params(now(), report.connectionId()).update();
+            log.info("Gateway number {}: a late report ({} sent at {}) ignored", report.connectionId(), report.state(),
+                    report.sentAt());
+        }
+        return newer == 0;
     }
 
     void qrIssued(long connectionId, String code, String pairingCode) {

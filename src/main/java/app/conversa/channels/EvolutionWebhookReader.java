@@ -111,7 +111,7 @@ class EvolutionWebhookReader implements WebhookReader {
                 }
             }
             case "connection.update" -> {
-                var report = connectionState(connectionId, data, now);
+                var report = connectionState(connectionId, data, now, sentAt(root));
                 if (report == null) {
                     quarantined.add(new Quarantined("connection.update with state '" + data.path("state").asString("")
                             + "'", data.toString()));
@@ -125,7 +125,8 @@ class EvolutionWebhookReader implements WebhookReader {
                     events.add(seen);
                 }
             });
-            case "logout.instance" -> links.add(new StateReported(connectionId, LinkState.LOGGED_OUT, 401, null, null, now));
+            case "logout.instance" -> links.add(new StateReported(connectionId, LinkState.LOGGED_OUT, 401, null, null, now,
+                    sentAt(root)));
             default -> {
                 // contacts.upsert, send.message, presence, chats, calls, groups...: not used here
             }
@@ -134,7 +135,7 @@ class EvolutionWebhookReader implements WebhookReader {
     }
 
     /** B4 CONNECTION_UPDATE: open, connecting, close (with Baileys' reason) or refused (QR limit). */
-    static StateReported connectionState(long connectionId, JsonNode data, Instant now) {
+    static StateReported connectionState(long connectionId, JsonNode data, Instant now, Instant sentAt) {
         Integer reason = data.path("statusReason").isNumber() ? data.path("statusReason").asInt() : null;
         LinkState state = switch (data.path("state").asString("")) {
             case "open" -> LinkState.CONNECTED;
@@ -148,7 +149,17 @@ class EvolutionWebhookReader implements WebhookReader {
             return null;
         }
         String jid = emptyToNull(data.path("wuid").asString(""));
-        return new StateReported(connectionId, state, reason, jid, emptyToNull(data.path("profileName").asString("")), now);
+        return new StateReported(connectionId, state, reason, jid, emptyToNull(data.path("profileName").asString("")), now,
+                sentAt);
+    }
+
+    /** The envelope's {@code date_time} (B3: the gateway's own clock), or null when absent or unreadable. */
+    private static Instant sentAt(JsonNode root) {
+        try {
+            return Instant.parse(root.path("date_time").asString(""));
+        } catch (java.time.DateTimeException unreadable) {
+            return null;
+        }
     }
 
     private static void each(JsonNode data, java.util.function.Consumer<JsonNode> action) {

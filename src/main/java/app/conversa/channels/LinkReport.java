@@ -22,8 +22,10 @@ sealed interface LinkReport {
     /**
      * The link's state as the gateway reports it. {@code reasonCode} is the disconnect reason
      * (Baileys' codes: 401 logged out, 408 lost, 440 replaced, 515 restart required...).
+     * {@code sentAt} is when the gateway sent it, by the gateway's clock (null if it did not say):
+     * its webhooks come from concurrent handlers, so a late one must not undo a newer state.
      */
     record StateReported(long connectionId, LinkState state, Integer reasonCode, String linkedJid, String profileName,
-            Instant at) implements LinkReport {
+            Instant at, Instant sentAt) implements LinkReport {
     }
 }

@@ -41,6 +41,8 @@ create table connection_links (
     changed_at          timestamp with time zone not null,
     -- the last sign of life from the gateway about this instance (a webhook or a poll)
     heard_at            timestamp with time zone,
+    -- when the gateway sent the state report last applied, by its own clock (older ones are stale)
+    reported_at         timestamp with time zone,
     linked_jid          varchar(100),
     profile_name        varchar(200),
     -- the QR the phone must scan (sealed: whoever scans it takes over the number) and its pairing code

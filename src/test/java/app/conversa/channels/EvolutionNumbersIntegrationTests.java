@@ -269,6 +269,25 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
+    void aLateReportFromTheGatewayDoesNotUndoANewerState() throws Exception {
+        scan();
+        String secret = jdbc.sql("select webhook_secret from connections where id = ?").param(connectionId)
+                .query(String.class).single();
+        String clear = secrets.openText(secret, EvolutionNumbers.WEBHOOK_SECRET);
+        String late = """
+                {"event":"connection.update","instance":"%s","data":{"instance":"%s","state":"close","statusReason":408},                "date_time":"2000-01-01T00:00:00.000Z","sender":"x","server_url":"x","apikey":null}""".formatted(instance, instance);
+        assertThat(post(connectionId, late, clear)).isEqualTo(200);
+        String marker = "3EB0LATE" + ThreadLocalRandom.current().nextInt(1_000_000);
+        phones.write(instance, SandboxGateway.Customer.of("5939874" + (10_000 + ThreadLocalRandom.current().nextInt(89_999)),
+                "Marcador"), marker); // a later webhook: once it is stored, the late one was processed before it
+        Eventually.await("the later message", () -> jdbc.sql("select count(*) from messages where connection_id = ?")
+                .param(connectionId).query(Long.class).single(), count -> count >= 1);
+        assertThat(linkState()).isEqualTo("CONNECTED");
+        assertThat(admin.get("/api/connections/" + connectionId + "/link-history").json().toString())
+                .doesNotContain("DISCONNECTED");
+    }
+
+    @Test
     void withThePhonesNumberTheQrComesWithAPairingCode() {
         var created = admin.post("/api/connections/gateway-numbers", Map.of("name", "Número con código",
                 "phoneNumber", "593991234567"));

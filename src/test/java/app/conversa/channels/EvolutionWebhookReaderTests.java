@@ -193,6 +193,13 @@ class EvolutionWebhookReaderTests {
     }
 
     @Test
+    void stateReportsCarryWhenTheGatewaySentThem() {
+        var report = (StateReported) read("close_408").links().getFirst();
+        assertThat(report.sentAt()).isEqualTo(Instant.parse("2025-07-23T08:22:20.492Z"));
+        assertThat(report.at()).isEqualTo(NOW);
+    }
+
+    @Test
     void anOpenLinkTellsWhichNumberScannedTheQr() {
         var report = (StateReported) read("open").links().getFirst();
         assertThat(report.linkedJid()).isEqualTo("593991110000@s.whatsapp.net");
