@@ -15,6 +15,7 @@ export interface GatewayNumber {
   qrImage: string | null
   pairingCode: string | null
   qrCount: number
+  offline: boolean
 }
 
 export interface GatewayView { silent: boolean; numbers: GatewayNumber[] }
@@ -35,8 +36,9 @@ export function GatewayPanel({ gateway, silent, onChange }: { gateway: GatewayNu
   const scan = useMutation({ mutationFn: () => api.post(`${base}/scan`, { number, profileName }), onSuccess: onChange })
   const unlink = useMutation({ mutationFn: () => api.post(`${base}/unlink`), onSuccess: onChange })
   const drop = useMutation({ mutationFn: () => api.post(`${base}/drop`), onSuccess: onChange })
+  const restore = useMutation({ mutationFn: () => api.post(`${base}/restore`), onSuccess: onChange })
   const silence = useMutation({ mutationFn: (next: boolean) => api.put('/sandbox/phone/gateway/silent', { silent: next }), onSuccess: onChange })
-  const error = scan.error ?? unlink.error ?? drop.error ?? silence.error
+  const error = scan.error ?? unlink.error ?? drop.error ?? restore.error ?? silence.error
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -70,6 +72,9 @@ export function GatewayPanel({ gateway, silent, onChange }: { gateway: GatewayNu
           <input type="checkbox" checked={silent} onChange={(event) => silence.mutate(event.target.checked)} />
           {t('phone.silent')}
         </label>
+        {gateway.offline && gateway.state === 'connecting' && (
+          <Button variant="primary" onClick={() => restore.mutate()}>{t('phone.restore')}</Button>
+        )}
         {gateway.state === 'open' && (
           <>
             <Button onClick={() => drop.mutate()}>{t('phone.drop')}</Button>

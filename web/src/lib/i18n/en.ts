@@ -734,6 +734,7 @@ export const en: Translation = {
     scan: 'Scan with this phone',
     unlink: 'Unlink phone',
     drop: 'Drop connection',
+    restore: 'Phone back online',
     silent: 'Gateway silent (answers 503 and sends no webhooks)',
     notLinked: 'Link a phone to this number (scan its QR code) before writing to it.',
     addressing: 'The gateway shows this customer by',

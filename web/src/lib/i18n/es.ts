@@ -733,6 +733,7 @@ export const es = {
     scan: 'Escanear con este teléfono',
     unlink: 'Desvincular teléfono',
     drop: 'Cortar la conexión',
+    restore: 'Teléfono en línea otra vez',
     silent: 'Pasarela en silencio (responde 503 y no envía webhooks)',
     notLinked: 'Vincule un teléfono a este número (escanee su código QR) antes de escribirle.',
     addressing: 'La pasarela muestra a este cliente por',

@@ -219,8 +219,12 @@ class ConnectionLinks {
                         connectionId)
                 .update();
         history(connectionId, state, reasonCode, detail, now);
-        boolean dropped = before.state() == LinkState.CONNECTED
-                && (state == LinkState.DISCONNECTED || state == LinkState.LOGGED_OUT);
+        // a working number that went down: straight from CONNECTED, or after a reconnect that never
+        // finished (Evolution reconnects by itself and only says "connecting"); not what someone did here
+        boolean wasWorking = before.state() == LinkState.CONNECTED
+                || before.state() == LinkState.CONNECTING && before.linkedJid() != null;
+        boolean deliberate = "logged_out_here".equals(detail) || "instance_deleted".equals(detail);
+        boolean dropped = wasWorking && !deliberate && (state == LinkState.DISCONNECTED || state == LinkState.LOGGED_OUT);
         // a drop that heals by itself alerts at most once per interval (a flapping number); a logout,
         // which needs someone to scan a new QR, always does
         boolean alert = dropped && (alertDue(connectionId, now) || state == LinkState.LOGGED_OUT);
@@ -292,6 +296,7 @@ class ConnectionLinks {
     }
 
     private void poll(long connectionId, String instance, String token) {
+        var polledAt = clock.instant();
         String state;
         try {
             state = gateway.connectionState(instance, token);
@@ -303,22 +308,43 @@ class ConnectionLinks {
                     change(connectionId, LinkState.DISCONNECTED, null, "gateway_unreachable", null, null);
                 }
             });
-            reconnectIfDue(connectionId, instance, token);
-            return;
+            return; // asking an unreachable gateway to connect is pointless: the next poll tries again
         }
+        var before = new LinkState[1];
         transactions.executeWithoutResult(tx -> {
             var link = lock(connectionId).orElseThrow();
-            LinkState seen = switch (state) {
-                case "open" -> LinkState.CONNECTED;
-                case "connecting" -> link.state() == LinkState.QR_PENDING ? LinkState.QR_PENDING : LinkState.CONNECTING;
-                // the poll cannot tell a drop from a logout: a logged-out number stays so, a waiting QR waits
-                default -> link.state() == LinkState.LOGGED_OUT || link.state() == LinkState.QR_PENDING
+            before[0] = link.state();
+            if (link.changedAt().isAfter(polledAt)) {
+                return; // a webhook changed the state while this poll was on its way: it is newer
+            }
+            var now = clock.instant();
+            LinkState seen;
+            String detail = null;
+            switch (state) {
+                case "open" -> seen = LinkState.CONNECTED;
+                case "connecting" -> {
+                    // the gateway is reconnecting by itself: red once that takes longer than the silence allowed
+                    if (link.state() == LinkState.CONNECTED) {
+                        seen = LinkState.CONNECTING;
+                    } else if (link.state() == LinkState.CONNECTING && link.changedAt().plus(silence).isBefore(now)) {
+                        seen = LinkState.DISCONNECTED;
+                        detail = "reconnecting";
+                    } else {
+                        seen = link.state();
+                    }
+                }
+                // "close": a logged-out number stays so, a waiting QR waits; anything else is down
+                default -> seen = link.state() == LinkState.LOGGED_OUT || link.state() == LinkState.QR_PENDING
                         ? link.state() : LinkState.DISCONNECTED;
-            };
+            }
             change(connectionId, seen, seen == link.state() ? link.reasonCode() : null,
-                    seen == link.state() ? link.detail() : null, null, null);
+                    seen == link.state() ? link.detail() : detail, null, null);
         });
-        reconnectIfDue(connectionId, instance, token);
+        // only a gateway that says "close" twice in a row is asked to connect: while it reconnects by
+        // itself ("connecting"), a second connection of ours would fight its own
+        if ("close".equals(state) && before[0] == LinkState.DISCONNECTED) {
+            reconnectIfDue(connectionId, instance, token);
+        }
     }
 
     /** A dropped link whose back-off has run out: ask the gateway to connect again. */

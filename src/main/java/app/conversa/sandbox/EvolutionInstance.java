@@ -54,6 +54,8 @@ final class EvolutionInstance {
     private final String token;
     private final Map<String, Object> settings;
     private final Instant createdAt;
+    /** The linked phone has no network: reconnects stay {@code connecting}. */
+    private boolean offline;
     private State state = State.CLOSE;
     private Session session;
     private String wuid;
@@ -169,5 +171,13 @@ final class EvolutionInstance {
         var held = List.copyOf(heldUntilOpen);
         heldUntilOpen.clear();
         held.forEach(Runnable::run);
+    }
+
+    boolean offline() {
+        return offline;
+    }
+
+    void offline(boolean offline) {
+        this.offline = offline;
     }
 }

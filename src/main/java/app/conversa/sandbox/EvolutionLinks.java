@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
 class EvolutionLinks {
 
-    private static final Set<Integer> FINAL_CLOSES = Set.of(401, 402, 403, 406, 408);
+    /** As Evolution: only these end the link with a {@code close} webhook; on any other it reconnects by itself. */
+    private static final Set<Integer> FINAL_CLOSES = Set.of(401, 402, 403, 406);
     private static final Map<Integer, String> REASONS = Map.of(401, "Connection Failure", 403, "Forbidden",
             408, "Connection was lost", 428, "Connection Closed", 440, "Connection Replaced", 500, "Bad Session",
             503, "Service Unavailable", 515, "Stream Errored (restart required)");
@@ -123,6 +124,35 @@ class EvolutionLinks {
         }
     }
 
+    /**
+     * The phone loses its network: Evolution keeps reconnecting, says {@code connecting} and
+     * nothing more (no {@code close} webhook) until the phone is back.
+     */
+    void loseNetwork(EvolutionInstance instance) {
+        synchronized (instance) {
+            instance.offline(true);
+            close(instance, 408);
+        }
+    }
+
+    /** The instance ends up closed, session kept, with no webhook (a gateway restart that did not reconnect it). */
+    void closeQuietly(EvolutionInstance instance) {
+        synchronized (instance) {
+            stopQr(instance);
+            instance.close(515, null, clock.instant());
+        }
+    }
+
+    /** The phone is back online: the pending reconnect opens the link. */
+    void regainNetwork(EvolutionInstance instance) {
+        synchronized (instance) {
+            instance.offline(false);
+            if (instance.state() == EvolutionInstance.State.CONNECTING && instance.session() != null) {
+                open(instance, null);
+            }
+        }
+    }
+
     /** Ends the link without a word (a restart): the next connect resumes or shows a new QR. */
     void restart(EvolutionInstance instance) {
         synchronized (instance) {
@@ -159,7 +189,8 @@ class EvolutionLinks {
                 return;
             }
             synchronized (instance) {
-                if (instance.state() == EvolutionInstance.State.CONNECTING && instance.session() != null) {
+                if (instance.state() == EvolutionInstance.State.CONNECTING && instance.session() != null
+                        && !instance.offline()) {
                     open(instance, null);
                 }
             }

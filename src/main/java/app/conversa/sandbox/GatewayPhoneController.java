@@ -108,11 +108,25 @@ class GatewayPhoneController {
         return gateway.number(instanceName);
     }
 
-    /** The link drops: 408 unless another Baileys reason code is given. */
+    /**
+     * The link drops: without a reason code the phone loses its network (the gateway keeps
+     * reconnecting until {@code /restore}); with one, it closes with that Baileys code.
+     */
     @PostMapping("/{instanceName}/drop")
     SandboxGateway.GatewayNumber drop(@PathVariable String instanceName,
             @RequestBody(required = false) DropRequest request) {
-        gateway.disconnect(instanceName, request == null || request.reasonCode() == null ? 408 : request.reasonCode());
+        if (request == null || request.reasonCode() == null) {
+            gateway.dropConnection(instanceName);
+        } else {
+            gateway.disconnect(instanceName, request.reasonCode());
+        }
+        return gateway.number(instanceName);
+    }
+
+    /** The phone whose connection dropped is back online. */
+    @PostMapping("/{instanceName}/restore")
+    SandboxGateway.GatewayNumber restore(@PathVariable String instanceName) {
+        gateway.restoreConnection(instanceName);
         return gateway.number(instanceName);
     }
 

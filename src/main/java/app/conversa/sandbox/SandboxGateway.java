@@ -41,7 +41,7 @@ public class SandboxGateway {
      * (raw string and PNG data URL), the pairing code and which refresh it is.
      */
     public record GatewayNumber(String instanceName, String state, String number, String profileName, String qrCode,
-            String qrImage, String pairingCode, int qrCount) {
+            String qrImage, String pairingCode, int qrCount, boolean offline) {
     }
 
     private final EvolutionInstances instances;
@@ -106,12 +106,25 @@ public class SandboxGateway {
 
     /** The link drops (close 408): the session is kept, so a connect or restart resumes without a QR. */
     public void dropConnection(String instanceName) {
-        disconnect(instanceName, 408);
+        links.loseNetwork(instance(instanceName));
     }
 
     /**
-     * The open link closes with a Baileys DisconnectReason code. 401, 402, 403, 406 and 408 are
-     * final (webhooks tell the app; 401 forgets the session); others (428, 440, 503, 515...)
+     * The gateway restarted and left the instance closed without a word (its session kept), as a
+     * gateway can: nothing reconnects it until the app asks to connect.
+     */
+    public void closeQuietly(String instanceName) {
+        links.closeQuietly(instance(instanceName));
+    }
+
+    /** The phone whose connection dropped is back online: the link opens again. */
+    public void restoreConnection(String instanceName) {
+        links.regainNetwork(instance(instanceName));
+    }
+
+    /**
+     * The open link closes with a Baileys DisconnectReason code. 401, 402, 403 and 406 are final
+     * (webhooks tell the app; 401 forgets the session); others (408, 428, 440, 503, 515...)
      * resume on their own, as Evolution reconnects.
      */
     public void disconnect(String instanceName, int reasonCode) {
@@ -163,7 +176,7 @@ public class SandboxGateway {
             var qr = instance.qr();
             return new GatewayNumber(instance.name(), instance.state().wire(), session == null ? null : session.number(),
                     session == null ? null : session.profileName(), qr == null ? null : qr.code(),
-                    qr == null ? null : qr.base64(), qr == null ? null : qr.pairingCode(), qr == null ? 0 : qr.count());
+                    qr == null ? null : qr.base64(), qr == null ? null : qr.pairingCode(), qr == null ? 0 : qr.count(), instance.offline());
         }
     }
 }

@@ -151,19 +151,24 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
-    void aDroppedLinkTurnsRedOnceAlertsAndComesBackByItself() {
+    void aPhoneThatLosesItsNetworkTurnsRedOnceAlertsAndComesBackWhenItIsOnline() {
         scan();
+        // Evolution reconnects by itself and only says "connecting": red once that lasts too long
         gateway.dropConnection(instance);
+        awaitLinkState("CONNECTING");
         awaitLinkState("DISCONNECTED");
-        Eventually.await("a reconnect brings it back", this::linkState, "CONNECTED"::equals, LINK_TIMEOUT);
+        assertThat(connection().get("link").get("detail").asString()).isEqualTo("reconnecting");
+        gateway.restoreConnection(instance);
+        awaitLinkState("CONNECTED");
 
         // dropping again soon after: recorded, but the alert is not repeated (flapping)
         gateway.dropConnection(instance);
         awaitLinkState("DISCONNECTED");
+        gateway.restoreConnection(instance);
         awaitLinkState("CONNECTED");
 
         var history = admin.get("/api/connections/" + connectionId + "/link-history").json();
-        assertThat(history.toString()).contains("DISCONNECTED").contains("CONNECTED");
+        assertThat(history.toString()).contains("DISCONNECTED").contains("CONNECTING");
         long alerts = jdbc.sql("select count(*) from connection_links where connection_id = ? and alerted_at is not null")
                 .param(connectionId).query(Long.class).single();
         assertThat(alerts).isEqualTo(1);
@@ -171,6 +176,18 @@ class EvolutionNumbersIntegrationTests {
                 select count(*) from critical_events where code = 'channels.link_changed' and details like ?""")
                 .param("%\"connectionId\":" + connectionId + ",%\"to\":\"DISCONNECTED\"%").query(Long.class).single();
         assertThat(drops).isEqualTo(2);
+    }
+
+    @Test
+    void anInstanceLeftClosedIsReconnectedByConversaWithBackOff() {
+        scan();
+        gateway.closeQuietly(instance); // no webhook: only polling can tell
+        awaitLinkState("DISCONNECTED");
+        Eventually.await("reconnected", this::linkState, "CONNECTED"::equals, LINK_TIMEOUT);
+        assertThat(jdbc.sql("select reconnect_attempts from connection_links where connection_id = ?").param(connectionId)
+                .query(Integer.class).single()).as("reset once linked").isZero();
+        assertThat(admin.get("/api/connections/" + connectionId + "/link-history").json().toString())
+                .contains("DISCONNECTED");
     }
 
     @Test

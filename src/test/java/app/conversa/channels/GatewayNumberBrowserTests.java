@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A QR-linked number, as an administrator and a phone live it in Chromium: configure the gateway,
- * add "Número 2", scan its QR from the sandbox phone, exchange messages, drop the link and see it
- * turn red with an alert and come back, unlink the phone and link it again with a new QR.
+ * add "Número 2", scan its QR from the sandbox phone, exchange messages, lose the phone's network
+ * and see it turn red with an alert and come back, unlink the phone and link it again with a new QR.
  */
 @IntegrationTest
 class GatewayNumberBrowserTests {
@@ -118,11 +118,13 @@ class GatewayNumberBrowserTests {
         assertThat(team.locator(".bubble-out [data-status=READ]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(20000));
         Chromium.screenshot(team, "gateway-3-conversation");
 
-        // the phone loses its link: red, an alert, then back by itself
+        // the phone loses its network: red with an alert once the gateway's reconnecting lasts, then back
         team.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Connections")).click();
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Drop connection")).click();
         assertThat(team.getByText("WhatsApp number disconnected")).isVisible(SOON);
+        assertThat(row.locator("[data-link-state=DISCONNECTED]")).isVisible(SOON);
         Chromium.screenshot(team, "gateway-4-dropped-alert");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Phone back online")).click();
         assertThat(row.locator("[data-link-state=CONNECTED]")).isVisible(SOON);
 
         // the phone unlinks the session: only a new QR brings it back

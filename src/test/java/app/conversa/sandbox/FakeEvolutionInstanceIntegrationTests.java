@@ -135,19 +135,27 @@ class FakeEvolutionInstanceIntegrationTests {
     }
 
     @Test
-    void aDroppedLinkClosesWith408AndResumesWithoutAQr() {
+    void aPhoneThatLosesItsNetworkLeavesTheGatewayReconnectingWithoutACloseThenResumesWithoutAQr() {
         var created = TestInstances.linked(global, receiver, gateway, "593991234569");
         int qrsBefore = receiver.events("qrcode.updated").size();
+        long before = receiver.events("connection.update").size();
 
         gateway.dropConnection(created.name());
 
-        var closed = receiver.await("connection.update", data -> data.path("statusReason").asInt() == 408);
-        assertThat(closed.data().path("state").asString()).isEqualTo("close");
+        // as Evolution on a 408: no close webhook, it reconnects by itself and says "connecting"
+        var connecting = Eventually.await("a new connecting", () -> receiver.events("connection.update").stream()
+                .skip(before).filter(r -> r.data().path("state").asString().equals("connecting")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(receiver.events("connection.update").stream().skip(before))
+                .noneMatch(r -> r.data().path("state").asString().equals("close"));
         assertThat(receiver.events("logout.instance")).isEmpty();
-        var connect = global.get("/instance/connect/" + created.name()).json();
-        assertThat(connect.has("code")).isFalse();
+        assertThat(global.get("/instance/connectionState/" + created.name()).json().path("instance").path("state").asString())
+                .isEqualTo("connecting");
+        assertThat(gateway.number(created.name()).offline()).isTrue();
+
+        gateway.restoreConnection(created.name());
         Eventually.await("the link back open", () -> receiver.events("connection.update").stream()
-                .filter(r -> r.at() > closed.at() && r.data().path("state").asString().equals("open")).count(),
+                .filter(r -> r.at() > connecting.at() && r.data().path("state").asString().equals("open")).count(),
                 count -> count == 1);
         assertThat(receiver.events("qrcode.updated")).hasSize(qrsBefore);
         assertThat(gateway.number(created.name()).state()).isEqualTo("open");
