@@ -285,12 +285,17 @@ class ConnectionLinks {
                 join connection_links l on l.connection_id = c.id
                 where c.provider = 'EVOLUTION_API' and c.active = true""")
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        for (var number : numbers) {
-            long id = Long.parseLong(number[0]);
-            try {
-                poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
-            } catch (RuntimeException e) {
-                log.warn("Could not check gateway number {}: {}", id, e.toString());
+        // in parallel: one number whose gateway hangs must not delay the others' turn to red
+        try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var number : numbers) {
+                each.execute(() -> {
+                    long id = Long.parseLong(number[0]);
+                    try {
+                        poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
+                    } catch (RuntimeException e) {
+                        log.warn("Could not check gateway number {}: {}", id, e.toString());
+                    }
+                });
             }
         }
     }

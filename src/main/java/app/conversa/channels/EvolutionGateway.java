@@ -50,6 +50,8 @@ class EvolutionGateway {
     private final ObjectMapper json;
     private final Clock clock;
     private final RestClient http;
+    /** For the monitor's polls: a gateway that takes longer than this to say its state counts as silent. */
+    private final RestClient quick;
     private volatile Cached cached;
 
     private record Cached(Optional<Settings> settings, Instant readAt) {
@@ -64,6 +66,9 @@ class EvolutionGateway {
         var requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(30));
         this.http = RestClient.builder().requestFactory(requests).build();
+        var quickRequests = new JdkClientHttpRequestFactory(client);
+        quickRequests.setReadTimeout(Duration.ofSeconds(5));
+        this.quick = RestClient.builder().requestFactory(quickRequests).build();
     }
 
     /** The configuration, re-read every few seconds (another node may have changed it). */
@@ -146,8 +151,8 @@ class EvolutionGateway {
 
     /** {@code open}, {@code connecting} or {@code close}. */
     String connectionState(String instanceName, String instanceToken) {
-        return instance(HttpMethod.GET, "/instance/connectionState/", instanceName, instanceToken, null)
-                .path("instance").path("state").asString("");
+        return call(quick, HttpMethod.GET, required().baseUrl(), "/instance/connectionState/" + instanceName,
+                instanceToken, null).path("instance").path("state").asString("");
     }
 
     JsonNode restart(String instanceName, String instanceToken) {
@@ -169,9 +174,13 @@ class EvolutionGateway {
     }
 
     private JsonNode call(HttpMethod method, String baseUrl, String path, String apiKey, Object body) {
+        return call(http, method, baseUrl, path, apiKey, body);
+    }
+
+    private JsonNode call(RestClient client, HttpMethod method, String baseUrl, String path, String apiKey, Object body) {
         URI uri = URI.create(baseUrl.replaceAll("/+$", "") + path);
         try {
-            var request = http.method(method).uri(uri).header("apikey", apiKey).accept(MediaType.APPLICATION_JSON);
+            var request = client.method(method).uri(uri).header("apikey", apiKey).accept(MediaType.APPLICATION_JSON);
             if (body != null) {
                 request = request.contentType(MediaType.APPLICATION_JSON).body(body);
             }

@@ -97,7 +97,11 @@ class EvolutionIntake {
                     where id = ? and provider = 'EVOLUTION_API' and active = true and webhook_secret is not null""")
                     .param(connectionId).query(String.class).optional();
             cached = new KnownSecret(sealed.map(value -> secrets.openText(value, EvolutionNumbers.WEBHOOK_SECRET)), now);
-            known.put(connectionId, cached);
+            if (cached.secret().isPresent()) { // unknown ids are not remembered: anyone may send them
+                known.put(connectionId, cached);
+            } else {
+                known.remove(connectionId);
+            }
         }
         return cached.secret();
     }

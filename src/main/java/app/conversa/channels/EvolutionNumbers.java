@@ -106,7 +106,32 @@ class EvolutionNumbers {
             audit.record(actor, "gateway.configured", "gateway", 1L, details);
         });
         gateway.forget();
+        if (current.isPresent() && !current.get().callbackBaseUrl().equals(callback)) {
+            repointWebhooks();
+        }
         return gatewayView().orElseThrow();
+    }
+
+    /** Conversa's address changed: every active number's webhook is pointed at the new one (best effort, logged). */
+    private void repointWebhooks() {
+        var settings = gateway.settings().orElseThrow();
+        for (var connection : connections.findAllByOrderByName()) {
+            if (connection.provider() != Provider.EVOLUTION_API || !connection.active()) {
+                continue;
+            }
+            try {
+                gateway.setWebhook(connection.instanceName(), token(connection), webhookUrl(settings, connection.id()),
+                        secrets.openText(connection.sealedWebhookSecret(), WEBHOOK_SECRET));
+            } catch (SendFailure failure) {
+                org.slf4j.LoggerFactory.getLogger(EvolutionNumbers.class).warn(
+                        "The webhook of gateway number {} still points at the old address: {}", connection.id(),
+                        failure.reason());
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static boolean isLocal(String url) {
@@ -146,11 +171,17 @@ class EvolutionNumbers {
                         "provider", Provider.EVOLUTION_API, "instance", instance));
             });
         } catch (SendFailure failure) {
-            transactions.executeWithoutResult(tx -> {
-                jdbc.sql("delete from connection_link_history where connection_id = ?").param(id).update();
-                jdbc.sql("delete from connection_links where connection_id = ?").param(id).update();
-                jdbc.sql("delete from connections where id = ?").param(id).update();
-            });
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    jdbc.sql("delete from connection_link_history where connection_id = ?").param(id).update();
+                    jdbc.sql("delete from connection_links where connection_id = ?").param(id).update();
+                    jdbc.sql("delete from connections where id = ?").param(id).update();
+                });
+            } catch (org.springframework.dao.DataIntegrityViolationException alreadyHeardFrom) {
+                // the gateway created it after all and delivered events (a timeout): keep it, inactive
+                transactions.executeWithoutResult(tx -> jdbc.sql("update connections set active = false where id = ?")
+                        .param(id).update());
+            }
             throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
         }
         return load(id);
@@ -158,19 +189,24 @@ class EvolutionNumbers {
 
     /** What an administrator edits on a gateway number: its name and automatic messages. */
     Connection update(Actor actor, long id, String name, String welcomeMessage, String farewellMessage) {
-        return transactions.execute(tx -> {
-            var connection = load(id);
-            String before = connection.name();
-            connection.changeGateway(name, connection.displayNumber(), welcomeMessage, farewellMessage, clock.instant());
-            connections.save(connection);
+        transactions.executeWithoutResult(tx -> {
+            String before = load(id).name();
+            // by SQL: the number the phone linked (display_number) is the link's to write, not this form's
+            jdbc.sql("""
+                    update connections set name = ?, welcome_message = ?, farewell_message = ?, updated_at = ?,
+                        version = version + 1
+                    where id = ?""")
+                    .params(name.strip(), blankToNull(welcomeMessage), blankToNull(farewellMessage),
+                            clock.instant().atOffset(ZoneOffset.UTC), id)
+                    .update();
             var details = new LinkedHashMap<String, Object>();
-            if (!before.equals(connection.name())) {
-                details.put("name", java.util.Arrays.asList(before, connection.name()));
+            if (!before.equals(name.strip())) {
+                details.put("name", java.util.Arrays.asList(before, name.strip()));
             }
             details.put("messagesChanged", true);
             audit.record(actor, "connection.updated", "connection", id, details);
-            return connection;
         });
+        return load(id);
     }
 
     static String webhookUrl(EvolutionGateway.Settings settings, long connectionId) {

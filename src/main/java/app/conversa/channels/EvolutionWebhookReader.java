@@ -310,8 +310,9 @@ class EvolutionWebhookReader implements WebhookReader {
     /** B4 CONTACTS_UPSERT and B6 findContacts rows: a person in the number's address book (groups skipped). */
     static InboundEvent.ContactSeen contactSeen(long connectionId, JsonNode item) {
         String jid = item.path("remoteJid").asString("");
-        if (!jid.endsWith(USER) || "group".equals(item.path("type").asString(""))) {
-            return null;
+        String type = item.path("type").asString("");
+        if (!jid.endsWith(USER) || "group".equals(type) || "group_member".equals(type)) {
+            return null; // people who only share a group with the number are not its contacts
         }
         String digits;
         try {
@@ -320,8 +321,11 @@ class EvolutionWebhookReader implements WebhookReader {
             return null;
         }
         String photo = item.path("profilePicUrl").asString("");
-        return new InboundEvent.ContactSeen(connectionId,
-                new Customer(digits, emptyToNull(item.path("pushName").asString("")), null),
+        String name = emptyToNull(item.path("pushName").asString(""));
+        if (name != null && name.replaceAll("\\D", "").equals(digits)) {
+            name = null; // Evolution names a contact it knows nothing about by its number
+        }
+        return new InboundEvent.ContactSeen(connectionId, new Customer(digits, name, null),
                 photo.startsWith("https://") ? photo : null);
     }
 

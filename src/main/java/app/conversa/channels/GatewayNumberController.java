@@ -115,7 +115,8 @@ class GatewayNumberController {
     @Operation(summary = "The QR code to scan while the number waits for it (refresh every few seconds)")
     @GetMapping("/{id}/qr")
     @PreAuthorize("hasAuthority('connections.reconnect')")
-    ResponseEntity<QrResponse> qr(@PathVariable long id) {
+    ResponseEntity<QrResponse> qr(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        requireResponsible(me, id);
         var code = numbers.qr(id);
         var link = links.find(id).orElseThrow();
         return ResponseEntity.ok().header("Cache-Control", "no-store")
@@ -126,6 +127,7 @@ class GatewayNumberController {
     @PostMapping("/{id}/reconnect")
     @PreAuthorize("hasAuthority('connections.reconnect')")
     ConnectionController.ConnectionResponse reconnect(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        requireResponsible(me, id);
         numbers.reconnect(me.actor(), id);
         return current(id);
     }
@@ -167,8 +169,23 @@ class GatewayNumberController {
 
     @GetMapping("/{id}/link-history")
     @PreAuthorize("hasAuthority('connections.view')")
-    List<LinkHistoryView> history(@PathVariable long id) {
+    List<LinkHistoryView> history(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        requireResponsible(me, id);
         return links.history(id, 50).stream().map(GatewayNumberController::historyView).toList();
+    }
+
+    /**
+     * Whoever scans a number's QR takes it over: besides administrators, only the supervisors of
+     * the number's department may see its QR, reconnect it or read its history (as its alerts).
+     */
+    private void requireResponsible(CurrentUser me, long id) {
+        if (me.isAdministrator()) {
+            return;
+        }
+        Long department = connections.findById(id).map(Connection::departmentId).orElse(null);
+        if (department == null || !me.departmentIds().contains(department)) {
+            throw app.conversa.shared.ConversaException.notFound("connection.not_found", id);
+        }
     }
 
     private static LinkHistoryView historyView(Map<String, Object> row) {

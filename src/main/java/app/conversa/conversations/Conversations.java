@@ -248,6 +248,7 @@ class Conversations {
      */
     void take(CurrentUser user, long chatId) {
         queries.requireVisible(user, chatId);
+        requireMayUseNumber(chatId, user.id());
         transactions.executeWithoutResult(tx -> {
             int taken = jdbc.sql("""
                     update chats set assigned_user_id = ?, state = 'IN_PROGRESS', version = version + 1

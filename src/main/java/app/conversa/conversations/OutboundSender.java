@@ -146,7 +146,13 @@ class OutboundSender implements DisposableBean {
             rate(outgoing.connectionId()).asBlocking().consume(1);
             String providerId = messaging.send(outgoing.connectionId(), new OutboundMessage(outgoing.waId(),
                     outgoing.kind(), sealing.openBody(outgoing.body()), attachment, outgoing.replyTo()));
-            sent(messageId, outgoing, providerId);
+            try {
+                sent(messageId, outgoing, providerId);
+            } catch (RuntimeException afterAccepted) {
+                // the customer has it: not treated as a failed send. Only if recording still fails when the
+                // lease ends (the database down all that time) is the message sent again: rare, and logged
+                log.error("Message {} was sent as {} but could not be recorded", messageId, providerId, afterAccepted);
+            }
         } catch (SendFailure failure) {
             failed(messageId, outgoing, failure);
         } catch (InterruptedException e) {
@@ -158,7 +164,25 @@ class OutboundSender implements DisposableBean {
         }
     }
 
+    /**
+     * Records what the provider accepted. Never lets the send be tried again: a gateway's echo of
+     * this message, stored at the same moment, may hold its provider id; once that echo's
+     * transaction has committed, a second try finds it and gives it way.
+     */
     private void sent(long messageId, Outgoing outgoing, String providerId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                record(messageId, outgoing, providerId);
+                return;
+            } catch (org.springframework.dao.DuplicateKeyException echoCommittedMeanwhile) {
+                if (attempt == 3) {
+                    throw echoCommittedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private void record(long messageId, Outgoing outgoing, String providerId) {
         var now = now();
         transactions.executeWithoutResult(tx -> {
             forgetEcho(outgoing.connectionId(), providerId, messageId);

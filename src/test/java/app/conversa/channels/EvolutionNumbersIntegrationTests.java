@@ -305,6 +305,41 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
+    void onlyAdministratorsAndTheNumbersOwnSupervisorsMaySeeItsQrOrReconnectIt() {
+        long department = accounts.department();
+        var own = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, department).login(), TestAccounts.PASSWORD);
+        var other = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, accounts.department()).login(),
+                TestAccounts.PASSWORD);
+        assertThat(own.get("/api/connections/" + connectionId + "/qr").status()).as("no department yet").isEqualTo(404);
+        var team = admin.put("/api/connections/" + connectionId + "/team", Map.of("departmentId", department,
+                "agentIds", java.util.List.of()));
+        assertThat(team.status()).as(team.body()).isEqualTo(200);
+        assertThat(own.get("/api/connections/" + connectionId + "/qr").status()).isEqualTo(200);
+        assertThat(own.get("/api/connections/" + connectionId + "/link-history").status()).isEqualTo(200);
+        assertThat(other.get("/api/connections/" + connectionId + "/qr").status()).isEqualTo(404);
+        assertThat(other.post("/api/connections/" + connectionId + "/reconnect", Map.of()).status()).isEqualTo(404);
+        assertThat(other.get("/api/connections/" + connectionId + "/link-history").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherAddressForConversaRepointsEveryNumbersWebhook() throws Exception {
+        var moved = admin.put("/api/connections/gateway", Map.of("baseUrl", "http://127.0.0.1:" + port + "/sandbox/evolution",
+                "callbackBaseUrl", "http://localhost:" + port));
+        try {
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            var find = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/evolution/webhook/find/" + instance))
+                    .header("apikey", "sandbox-evolution-key").GET().build();
+            var webhook = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                    HttpClient.newHttpClient().send(find, HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(webhook.get("url").asString()).isEqualTo("http://localhost:" + port + "/webhooks/evolution/" + connectionId);
+            scan(); // its events still arrive, at the new address
+        } finally {
+            admin.put("/api/connections/gateway", Map.of("baseUrl", "http://127.0.0.1:" + port + "/sandbox/evolution",
+                    "callbackBaseUrl", "http://127.0.0.1:" + port));
+        }
+    }
+
+    @Test
     void withThePhonesNumberTheQrComesWithAPairingCode() {
         var created = admin.post("/api/connections/gateway-numbers", Map.of("name", "Número con código",
                 "phoneNumber", "593991234567"));

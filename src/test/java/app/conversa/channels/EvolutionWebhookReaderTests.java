@@ -164,6 +164,21 @@ class EvolutionWebhookReaderTests {
                 new InboundEvent.Customer("593987654321", "María", null), null));
     }
 
+    @Test
+    void contactSyncSkipsGroupMembersAndNamesThatAreOnlyTheNumber() {
+        var member = JSON.readTree("""
+                {"remoteJid":"593987654321@s.whatsapp.net","pushName":"Ana","type":"group_member"}""");
+        assertThat(EvolutionWebhookReader.contactSeen(CONNECTION, member)).isNull();
+        var unnamed = JSON.readTree("""
+                {"remoteJid":"593987654321@s.whatsapp.net","pushName":"593987654321","type":"contact",\
+                "profilePicUrl":"https://pps.whatsapp.net/v/a.jpg"}""");
+        assertThat(EvolutionWebhookReader.contactSeen(CONNECTION, unnamed)).isEqualTo(new InboundEvent.ContactSeen(
+                CONNECTION, new InboundEvent.Customer("593987654321", null, null), "https://pps.whatsapp.net/v/a.jpg"));
+        var group = JSON.readTree("""
+                {"remoteJid":"120363025246125486@g.us","pushName":"Familia","type":"group"}""");
+        assertThat(EvolutionWebhookReader.contactSeen(CONNECTION, group)).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource({"update_server_ack, SENT", "update_delivery_ack, DELIVERED", "update_read, READ", "update_played, PLAYED",
             "update_error, FAILED"})
