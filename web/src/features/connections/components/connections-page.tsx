@@ -204,7 +204,7 @@ export function ConnectionsPage({ canManage, canReconnect }: { canManage: boolea
                               {t('connections.deleteInstance')}
                             </Button>
                           )}
-                          {!gatewayNumber && <Button
+                          {(!gatewayNumber || !connection.active) && <Button
                             small
                             variant={connection.active ? 'danger' : 'secondary'}
                             onClick={() => show({ kind: 'toggle', connection })}

@@ -41,8 +41,10 @@ class ConnectionController {
     private final Connections connections;
     private final ConnectionLinks links;
     private final ConnectionTeam team;
+    private final EvolutionNumbers gatewayNumbers;
 
-    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team) {
+    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team, EvolutionNumbers gatewayNumbers) {
+        this.gatewayNumbers = gatewayNumbers;
         this.connections = connections;
         this.links = links;
         this.team = team;
@@ -202,7 +204,9 @@ class ConnectionController {
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse reactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        var connection = connections.reactivate(me.actor(), id);
+        var connection = connections.all().stream().anyMatch(c -> c.id() == id && c.provider() == Provider.EVOLUTION_API)
+                ? gatewayNumbers.reactivate(me.actor(), id) // its instance was deleted with it: made again
+                : connections.reactivate(me.actor(), id);
         return response(connection, links.find(id).orElse(null));
     }
 

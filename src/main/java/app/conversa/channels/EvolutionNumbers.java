@@ -112,6 +112,35 @@ class EvolutionNumbers {
         return gatewayView().orElseThrow();
     }
 
+    /**
+     * Brings back a number whose instance was deleted: the instance is created again on the gateway
+     * (same name, token and webhook secret), the connection is active again, and a new QR waits.
+     */
+    Connection reactivate(Actor actor, long id) {
+        var connection = load(id);
+        var settings = gateway.settings().orElseThrow(() -> ConversaException.conflict("gateway.not_configured"));
+        tools.jackson.databind.JsonNode created;
+        try {
+            created = gateway.createInstance(connection.instanceName(), token(connection), webhookUrl(settings, id),
+                    secrets.openText(connection.sealedWebhookSecret(), WEBHOOK_SECRET));
+        } catch (SendFailure failure) {
+            if (!failure.code().equals("http 403")) { // 403: the gateway still has it
+                throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
+            }
+            created = call(() -> gateway.connect(connection.instanceName(), token(connection)));
+        }
+        var answer = created.has("qrcode") ? created.path("qrcode") : created;
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("update connections set active = true, updated_at = ?, version = version + 1 where id = ?")
+                    .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
+            links.change(id, LinkState.QR_PENDING, null, null, null, null);
+            links.connected(id, answer);
+            audit.record(actor, "connection.reactivated", "connection", id, Map.of("name", connection.name()));
+        });
+        intake.forget(id);
+        return load(id);
+    }
+
     /** Conversa's address changed: every active number's webhook is pointed at the new one (best effort, logged). */
     private void repointWebhooks() {
         var settings = gateway.settings().orElseThrow();

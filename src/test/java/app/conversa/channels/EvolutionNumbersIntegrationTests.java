@@ -374,6 +374,15 @@ class EvolutionNumbersIntegrationTests {
         assertThat(deleted.json().get("link").get("state").asString()).isEqualTo("LOGGED_OUT");
         assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).code())
                 .isEqualTo("connection.inactive");
+
+        // reactivated: the instance is made again and waits for a new scan
+        var back = admin.post("/api/connections/" + connectionId + "/reactivate", Map.of());
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().get("active").asBoolean()).isTrue();
+        assertThat(back.json().get("link").get("state").asString()).isEqualTo("QR_PENDING");
+        assertThat(admin.get("/api/connections/" + connectionId + "/qr").json().get("qrImage").asString())
+                .startsWith("data:image/png;base64,");
+        scan();
     }
 
     private int post(long connection, String body, String secret) throws Exception {
