@@ -157,6 +157,7 @@ class AuthorizationMatrixIntegrationTests {
             row("POST", "/sandbox/phone/gateway/{instanceName}/scan", "/sandbox/phone/gateway/none/scan", PUBLIC),
             row("POST", "/sandbox/phone/gateway/{instanceName}/unlink", "/sandbox/phone/gateway/none/unlink", PUBLIC),
             row("POST", "/sandbox/phone/gateway/{instanceName}/drop", "/sandbox/phone/gateway/none/drop", PUBLIC),
+            row("POST", "/sandbox/phone/gateway/{instanceName}/restore", "/sandbox/phone/gateway/none/restore", PUBLIC),
             row("GET", "/sandbox/phone/gateway/{instanceName}/customers", "/sandbox/phone/gateway/none/customers", PUBLIC),
             row("POST", "/sandbox/phone/gateway/{instanceName}/contacts", "/sandbox/phone/gateway/none/contacts", PUBLIC),
             row("POST", "/sandbox/phone/gateway/{instanceName}/history", "/sandbox/phone/gateway/none/history", PUBLIC),
