@@ -362,6 +362,7 @@ export const en: Translation = {
     },
     linkDetails: {
       gateway_unreachable: 'The gateway does not answer',
+      reconnecting: 'The gateway cannot reach the phone',
       qr_expired: 'Nobody scanned the QR in time',
       logged_out_here: 'Logged out from Conversa',
       instance_deleted: 'Instance deleted',

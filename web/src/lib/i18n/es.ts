@@ -361,6 +361,7 @@ export const es = {
     },
     linkDetails: {
       gateway_unreachable: 'La pasarela no responde',
+      reconnecting: 'La pasarela no llega al teléfono',
       qr_expired: 'Nadie escaneó el QR a tiempo',
       logged_out_here: 'Sesión cerrada desde Conversa',
       instance_deleted: 'Instancia eliminada',
