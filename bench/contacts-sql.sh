@@ -51,6 +51,10 @@ first() { echo "with found as (select * from contacts m where $2${3:+ fetch firs
 probe() { echo "select count(*) from (select 1 from contacts m where $1 fetch first $((few + 1)) rows only) found"; }
 # ClientAdministration.list: matches first (contacts' and clients' search keys, the document) or the walk of clients by name
 client_first() { echo "with found as (select s.client_id as id from contacts s where $2${3:+ union all select n.id from clients n where $3}${4:+ fetch first $(($4 + 1)) rows only}), page as (select $client_cols from clients l where ${4:+(select count(*) from found) <= $4 and }$1 and l.id in (select found.id from found union all select d.id from clients d where d.document_hash = :doc) order by l.search_name, l.id fetch first 26 rows only) select page.*, counted.matches from (select count(*) as matches from found) counted left join page on 1 = 1 order by page.search_name, page.id"; }
+# ClientAdministration#visibleSide: the clients of the contacts the user may see (ContactVisibility#clientsOfVisibleContacts) as
+# a set, and the client name index walked testing each entry against it, then against the words ($1 the words' scan on n, $2 on s)
+seen_clients="select k.client_id from contacts k where k.assigned_user_id = :viewer union all select k.client_id from contacts k where k.created_by = :viewer union all select k.client_id from contacts k where k.assigned_user_id in ($colleagues) union all select (select k.client_id from contacts k where k.id = reached.contact_id) from ($reach) reached"
+client_visible() { echo "with seen as ($seen_clients fetch first 60001 rows only), page as (select $client_cols from clients l where (select count(*) from seen) <= 60000 and l.id in (select n.id from clients n where (n.id in (select seen.client_id from seen) or n.id in (select mine.id from clients mine where mine.created_by = :viewer)) and (n.id in (select d.id from clients d where d.document_hash = :doc) or $1 or exists (select 1 from contacts s where s.client_id = n.id and $2)) order by n.search_name, n.id fetch first 26 rows only)) select page.*, counted.seen from (select count(*) as seen from seen) counted left join page on 1 = 1 order by page.search_name, page.id"; }
 client_walk() { echo "select $client_cols from clients l where $1 and (l.document_hash = :doc${3:+ or $3} or exists (select 1 from contacts s where s.client_id = l.id and $2)) order by l.search_name, l.id fetch first 26 rows only"; }
 
 # ---- before (b022e80): the scope as one id set (union all), searches as conditions on the listed rows
@@ -118,7 +122,8 @@ search "supervisor, name \"jose nun\": now (matches first)"  "$n" "$(client_firs
 run    "supervisor, first page: now (walk)"                  "$n" auto on "select $client_cols from clients l where $client_scope order by l.search_name, l.id fetch first 26 rows only"
 search "admin, name \"maria\": now (walk)"                   "$n" "$(client_walk "1 = 1" "$(scan s maria)" "$(scan l maria)")"
 search "supervisor, name \"maria\": before"                  5    "$(before_clients "$client_scope_set" "$(like contacts maria)" "$(like n maria)")"
-search "supervisor, name \"maria\": now (walk)"              5    "$(client_walk "$client_scope" "$(scan s maria)" "$(scan l maria)")"
+search "supervisor, name \"maria\": per-client walk"         5    "$(client_walk "$client_scope" "$(scan s maria)" "$(scan l maria)")"
+search "supervisor, name \"maria\": now (visible side)"      "$n" "$(client_visible "$(scan n maria)" "$(scan s maria)")"
 
 echo "--- contacts, all the bench's name queries: matches (up to $((few + 1))), the plan chosen, and ms before and with each plan"
 printf '  %-16s %7s  %-14s %12s %11s %10s %12s %10s %10s\n' query matches plan "admin:before" "admin:first" "admin:walk" \

@@ -84,6 +84,12 @@ class ClientAdministration {
         return list(user, query, status, after, size, ContactAdministration.Plan.CHOOSE);
     }
 
+    /**
+     * The most contacts a user may see for a client search to start from them (#visibleSide):
+     * supervisor01 in the benchmark sees 40,020 (docs/benchmarks.md).
+     */
+    static final int FEW_VISIBLE = 60_000;
+
     private static final String COLUMNS =
             "l.id, l.name, l.sensitive, l.notes, l.status, l.created_at, l.updated_at, l.search_name, l.attributes";
 
@@ -92,7 +98,9 @@ class ClientAdministration {
      * client with the document id, the clients of the contacts the words or digits find, the clients
      * the words name; each tested and sorted), for digits and when the words match at most
      * {@link ContactAdministration#FEW_MATCHES} contacts and clients together; otherwise the clients
-     * in name order ({@code ix_clients_name}), each tested, until the page is full.
+     * in name order ({@code ix_clients_name}), each tested, until the page is full: for a user
+     * without {@code contacts.view.all} tested against the set of clients of the contacts the user
+     * may see (#visibleSide), or, when that set is too large, one by one through their contacts.
      */
     @Transactional(readOnly = true)
     CursorPage<ClientView> list(CurrentUser user, String query, Status status, String after, int size,
@@ -114,6 +122,9 @@ class ClientAdministration {
             if (plan != ContactAdministration.Plan.NAME_ORDER) {
                 Integer cap = plan == ContactAdministration.Plan.CHOOSE && !terms.get().phone() ? fewMatches : null;
                 rows = matchesFirst(terms.get(), where, params, size, cap);
+            }
+            if (rows == null && plan == ContactAdministration.Plan.CHOOSE && !terms.get().phone()) {
+                rows = visibleSide(user, terms.get(), status, after, params, size);
             }
             if (rows == null) {
                 var contacts = terms.get().scan("s");
@@ -166,19 +177,72 @@ class ClientAdministration {
         return rows.stream().filter(Objects::nonNull).toList();
     }
 
+    /**
+     * For a user without {@code contacts.view.all} whose words match too many to take first: the
+     * clients of the contacts the user may see, collected once as a set
+     * (ContactVisibility#clientsOfVisibleContacts, at most {@link #FEW_VISIBLE} contacts), and the
+     * client name order walked with each entry tested against that set, then against the words; the
+     * walk reads only indexes on PostgreSQL ({@code ix_clients_name}, the set, and a client's
+     * contacts' names in {@code ix_contacts_client_name}). Testing each client's visibility through
+     * its contacts instead costs a few lookups per client walked, and a common word ("maria") may
+     * walk tens of thousands of clients, most not visible, to fill a page. Null for
+     * {@code contacts.view.all}, and when the user sees more contacts than {@link #FEW_VISIBLE} (then
+     * most clients walked are visible and the walk tested one by one is short).
+     */
+    private List<Row> visibleSide(CurrentUser user, ContactSearch.Terms terms, Status status, String after,
+            Map<String, Object> params, int size) {
+        var seen = visibility.clientsOfVisibleContacts(user);
+        if (seen == null) {
+            return null;
+        }
+        params.putAll(seen.params());
+        var contacts = terms.scan("s");
+        params.putAll(contacts.params());
+        var named = terms.scan("n");
+        params.putAll(named.params());
+        var where = new ArrayList<String>(List.of(
+                // each an id set: with the names, the walk reads only ix_clients_name
+                "(n.id in (select seen.client_id from seen) or n.id in (select mine.id from clients mine where mine.created_by = :contactViewer))",
+                "(n.id in (select d.id from clients d where d.document_hash = :document) or " + named.sql()
+                        + " or exists (select 1 from contacts s where s.client_id = n.id and " + contacts.sql() + "))"));
+        where.addAll(filters("n", status, after, params));
+        var visible = new long[1];
+        var rows = jdbc.sql("with seen as (" + seen.sql() + " fetch first " + (FEW_VISIBLE + 1) + " rows only), "
+                + "page as (select " + COLUMNS + " from clients l where (select count(*) from seen) <= " + FEW_VISIBLE
+                + " and l.id in (select n.id from clients n where " + String.join(" and ", where)
+                + " order by n.search_name, n.id fetch first " + (size + 1) + " rows only)) "
+                + "select page.*, counted.seen from (select count(*) as seen from seen) counted left join page on 1 = 1 "
+                + "order by page.search_name, page.id")
+                .params(params).query((rs, n) -> {
+                    visible[0] = rs.getLong(10);
+                    return rs.getObject(1) == null ? null : row(rs, n);
+                }).list();
+        if (visible[0] > FEW_VISIBLE) {
+            return null;
+        }
+        return rows.stream().filter(Objects::nonNull).toList();
+    }
+
     /** The user's scope, the status and the cursor, on clients aliased {@code l}. */
     private List<String> conditions(CurrentUser user, Status status, String after, Map<String, Object> params) {
         var condition = visibility.clients(user);
         var where = new ArrayList<String>(List.of(condition.sql()));
         params.putAll(condition.params());
+        where.addAll(filters("l", status, after, params));
+        return where;
+    }
+
+    /** The status and the cursor, on clients aliased {@code alias}. */
+    private static List<String> filters(String alias, Status status, String after, Map<String, Object> params) {
+        var where = new ArrayList<String>();
         if (status != null) {
-            where.add("l.status = :status");
+            where.add(alias + ".status = :status");
             params.put("status", status.name());
         }
         if (after != null && !after.isBlank()) {
             var cursor = NameCursor.parse(after);
-            where.add("l.search_name >= :afterName");
-            where.add("(l.search_name > :afterName or l.id > :afterId)");
+            where.add(alias + ".search_name >= :afterName");
+            where.add("(" + alias + ".search_name > :afterName or " + alias + ".id > :afterId)");
             params.put("afterName", cursor.name());
             params.put("afterId", cursor.id());
         }
