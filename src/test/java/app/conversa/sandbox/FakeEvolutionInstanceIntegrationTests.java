@@ -220,7 +220,10 @@ class FakeEvolutionInstanceIntegrationTests {
     private static String decodeQr(String dataUrl) throws Exception {
         byte[] png = Base64.getDecoder().decode(dataUrl.substring("data:image/png;base64,".length()));
         var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
+        // a drawn code, not a photo: PURE_BARCODE reads it exactly (the general finder misses some dense codes)
+        var hints = java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                hints).getText();
     }
 }
