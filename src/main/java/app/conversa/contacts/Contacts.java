@@ -51,9 +51,13 @@ public class Contacts {
         if (privacyId != null) {
             var byPrivacyId = identity(connectionId, privacyId);
             boolean numberKnown = identity(connectionId, waId).isPresent();
-            if (byPrivacyId.isPresent() && !numberKnown) {
+            String phone = phones.fromWhatsAppId(waId);
+            boolean phoneElsewhere = byPrivacyId.isPresent() && jdbc.sql(
+                    "select count(*) from contacts where phone = ? and id <> ?").params(phone, byPrivacyId.get())
+                    .query(Long.class).single() > 0;
+            if (byPrivacyId.isPresent() && !numberKnown && !phoneElsewhere) {
+                // the contact known only by its privacy id learns its number
                 long contactId = byPrivacyId.get();
-                String phone = phones.fromWhatsAppId(waId);
                 jdbc.sql("update contacts set phone = ?, phone_digits = ?, updated_at = ? where id = ? and phone is null")
                         .params(phone, ContactSearch.digits(phone), now, contactId).update();
                 insertIdentity(connectionId, waId, contactId, profileName, now);
@@ -62,6 +66,11 @@ public class Contacts {
             long contactId = identifyNumber(connectionId, waId, profileName, now);
             if (byPrivacyId.isEmpty()) {
                 insertIdentity(connectionId, privacyId, contactId, profileName, now);
+            } else if (byPrivacyId.get() != contactId) {
+                // the number belongs to a contact already: the privacy id follows it from now on
+                // (what was written under the privacy id alone stays with that first contact)
+                jdbc.sql("update contact_whatsapp_identities set contact_id = ? where connection_id = ? and wa_id = ?")
+                        .params(contactId, connectionId, privacyId).update();
             }
             return contactId;
         }

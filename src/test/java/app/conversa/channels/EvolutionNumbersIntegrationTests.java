@@ -267,6 +267,28 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
+    void aPrivacyIdSeenAloneFollowsTheContactItsNumberBelongsTo() {
+        scan();
+        String number = "5939875" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+        phones.write(instance, SandboxGateway.Customer.of(number, "Pablo Ron"), "Hola");
+        phones.write(instance, new SandboxGateway.Customer(number, "Pablo Ron", SandboxGateway.Addressing.LID_ONLY), "Sin número");
+        phones.write(instance, new SandboxGateway.Customer(number, "Pablo Ron", SandboxGateway.Addressing.LID), "Con los dos");
+        phones.write(instance, new SandboxGateway.Customer(number, "Pablo Ron", SandboxGateway.Addressing.LID_ONLY), "Otra vez");
+        Eventually.await("four messages", () -> jdbc.sql("select count(*) from messages where connection_id = ? and direction = 'IN'")
+                .param(connectionId).query(Long.class).single(), count -> count == 4);
+        long byPhone = jdbc.sql("select id from contacts where phone = ?").param("+" + number).query(Long.class).single();
+        assertThat(jdbc.sql("select contact_id from contact_whatsapp_identities where connection_id = ? and wa_id = ?")
+                .params(connectionId, gateway.lidOf(number) + "@lid").query(Long.class).single()).isEqualTo(byPhone);
+        var last = jdbc.sql("""
+                select c.contact_id from messages m join chats c on c.id = m.chat_id
+                where m.connection_id = ? and m.direction = 'IN' order by m.id desc fetch first 1 rows only""")
+                .param(connectionId).query(Long.class).single();
+        assertThat(last).as("the last privacy-id-only message lands with the number's contact").isEqualTo(byPhone);
+        assertThat(jdbc.sql("select count(*) from contacts where phone = ?").param("+" + number).query(Long.class).single())
+                .as("never two contacts with one phone").isEqualTo(1);
+    }
+
+    @Test
     void webhooksWithoutTheConnectionsSecretAreRefusedAndLeaveNothing() throws Exception {
         // the gateway keeps delivering this number's real events meanwhile: look for the forged one itself
         long before = jdbc.sql("select coalesce(max(id), 0) from inbound_webhooks").query(Long.class).single();
