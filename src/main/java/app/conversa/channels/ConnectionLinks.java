@@ -43,6 +43,7 @@ class ConnectionLinks {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLinks.class);
     static final String QR_CODE = "connection_links.qr_code";
+    private static final int POLLS_AT_ONCE = 4;
 
     /** A link's state as shown to administrators; the QR code is sealed and served apart. */
     record Link(long connectionId, LinkState state, Integer reasonCode, String detail, Instant changedAt,
@@ -285,13 +286,22 @@ class ConnectionLinks {
                 join connection_links l on l.connection_id = c.id
                 where c.provider = 'EVOLUTION_API' and c.active = true""")
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        // in parallel: one number whose gateway hangs must not delay the others' turn to red
+        // in parallel, a few at a time: one number whose gateway hangs must not delay the others'
+        // turn to red, and the polls must not take every pooled database connection
+        var slots = new java.util.concurrent.Semaphore(POLLS_AT_ONCE);
         try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (var number : numbers) {
                 each.execute(() -> {
                     long id = Long.parseLong(number[0]);
                     try {
-                        poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
+                        slots.acquire();
+                        try {
+                            poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
+                        } finally {
+                            slots.release();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
                         log.warn("Could not check gateway number {}: {}", id, e.toString());
                     }
@@ -422,16 +432,29 @@ class ConnectionLinks {
                 values (?, ?, ?, ?, ?)""").params(connectionId, state.name(), reasonCode, detail, at).update();
     }
 
+    /**
+     * Runs what follows a change (the critical event, the push) once it is committed, on a thread of
+     * its own: it needs a database connection of its own, and the committing thread still holds
+     * its one until it has finished, so doing it there would take two connections per change (and
+     * under load, wait for a pool that those same threads have drained).
+     */
     private static void afterCommit(Runnable action) {
+        Runnable detached = () -> Thread.ofVirtual().name("link-news").start(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("Could not tell about a link change: {}", e.toString());
+            }
+        });
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    action.run();
+                    detached.run();
                 }
             });
         } else {
-            action.run();
+            detached.run();
         }
     }
 
