@@ -99,11 +99,6 @@ class Connection {
         this.updatedAt = now;
     }
 
-    /** The number the phone that scanned the QR turned out to have. */
-    void linkedAs(String number, Instant now) {
-        this.displayNumber = number;
-        this.updatedAt = now;
-    }
 
     void change(Settings settings, SealedSecrets secrets, Instant now) {
         this.name = settings.name().strip();

@@ -43,7 +43,11 @@ class ConnectionController {
     private final ConnectionTeam team;
     private final EvolutionNumbers gatewayNumbers;
 
-    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team, EvolutionNumbers gatewayNumbers) {
+    private final ConnectionRepository repository;
+
+    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team, EvolutionNumbers gatewayNumbers,
+            ConnectionRepository repository) {
+        this.repository = repository;
         this.gatewayNumbers = gatewayNumbers;
         this.connections = connections;
         this.links = links;
@@ -173,7 +177,7 @@ class ConnectionController {
     ConnectionResponse team(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
             @Valid @RequestBody TeamRequest request) {
         team.set(me.actor(), id, request.departmentId(), request.agentIds());
-        var connection = connections.all().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        var connection = repository.findById(id).orElseThrow();
         return response(connection, links.find(id).orElse(null), team.agentsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
@@ -204,7 +208,7 @@ class ConnectionController {
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse reactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        var connection = connections.all().stream().anyMatch(c -> c.id() == id && c.provider() == Provider.EVOLUTION_API)
+        var connection = repository.findById(id).filter(c -> c.provider() == Provider.EVOLUTION_API).isPresent()
                 ? gatewayNumbers.reactivate(me.actor(), id) // its instance was deleted with it: made again
                 : connections.reactivate(me.actor(), id);
         return response(connection, links.find(id).orElse(null));

@@ -11,9 +11,5 @@ public enum LinkState {
     /** The link dropped, or the gateway cannot be reached; Conversa reconnects with back-off. */
     DISCONNECTED,
     /** The phone unlinked the session (or it was refused): only a new QR brings it back. */
-    LOGGED_OUT;
-
-    public boolean healthy() {
-        return this == CONNECTED;
-    }
+    LOGGED_OUT
 }
