@@ -1,5 +1,6 @@
 package app.conversa.identity;
 
+import app.conversa.shared.ConversaException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +32,17 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserRepository users;
     private final Passwords passwords;
     private final Clock clock;
+    private final MessageSource messages;
     private final String login;
     private final String configuredPassword;
 
-    AdminBootstrap(UserRepository users, Passwords passwords, Clock clock,
+    AdminBootstrap(UserRepository users, Passwords passwords, Clock clock, MessageSource messages,
             @Value("${conversa.bootstrap-admin.login:admin}") String login,
             @Value("${conversa.bootstrap-admin.password:}") String configuredPassword) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.messages = messages;
         this.login = login.strip().toLowerCase(Locale.ROOT);
         this.configuredPassword = configuredPassword;
     }
@@ -52,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword.isBlank();
         String password = generated ? oneTimePassword() : configuredPassword;
         var profile = new User.Profile("Administrator", null, Role.ADMINISTRATOR, "es", Set.of());
-        users.save(new User(login, profile, passwords.hashNew(password, login), true, clock.instant()));
+        users.save(new User(login, profile, hash(password), true, clock.instant()));
         if (generated) {
             log.warn("""
 
@@ -62,6 +66,14 @@ class AdminBootstrap implements ApplicationRunner {
                     ================================================================""", login, password);
         } else {
             log.warn("First administrator '{}' created with CONVERSA_ADMIN_PASSWORD; it must be changed at first sign-in", login);
+        }
+    }
+
+    private String hash(String password) {
+        try {
+            return passwords.hashNew(password, login);
+        } catch (ConversaException broken) {
+            throw new AdminPasswordRefused(messages.getMessage("problem." + broken.code(), broken.args(), Locale.ENGLISH));
         }
     }
 
