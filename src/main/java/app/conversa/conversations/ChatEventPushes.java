@@ -19,8 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Pushes conversation changes, once committed, to the connected users who may see the chat, by
  * the same {@link ChatVisibility} rule as the API, evaluated against the chat as it is now: a
- * reassigned chat's previous agent receives nothing more. Users are re-read at most every few
- * seconds, so a changed role or department applies almost at once.
+ * reassigned chat's previous agent receives nothing more. Users are re-read every few seconds,
+ * and at once when their role, departments or sessions change.
  */
 @Component
 class ChatEventPushes {
@@ -116,6 +116,12 @@ class ChatEventPushes {
             return last;
         }
         return queries.message(messageId);
+    }
+
+    /** A changed role or department, a sign-out: the next push reads the user afresh. */
+    @org.springframework.context.event.EventListener
+    void on(app.conversa.identity.UserAccessChanged change) {
+        cache.remove(change.userId());
     }
 
     private Optional<CurrentUser> user(long userId) {

@@ -24,11 +24,13 @@ class AuthController {
     private final Logins logins;
     private final UserDirectory directory;
     private final SecurityContextRepository contexts;
+    private final Sessions sessions;
 
-    AuthController(Logins logins, UserDirectory directory, SecurityContextRepository contexts) {
+    AuthController(Logins logins, UserDirectory directory, SecurityContextRepository contexts, Sessions sessions) {
         this.logins = logins;
         this.directory = directory;
         this.contexts = contexts;
+        this.sessions = sessions;
     }
 
     /** Signs in: a new session id (no fixation), the user in the session, the user's profile back. */
@@ -45,15 +47,12 @@ class AuthController {
         return MeResponse.of(user);
     }
 
-    /** Ends this session only. */
+    /** Ends this session only, and closes its WebSockets. */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
         logins.logout(me);
-        var session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        sessions.endThis(me.id(), request);
         SecurityContextHolder.clearContext();
     }
 

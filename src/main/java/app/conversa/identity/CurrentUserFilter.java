@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reloads the signed-in user on every request, so role, permission and department changes apply
  * at once and an inactivated user is signed out on their next request. While the user still has
- * a temporary password, only the calls needed to change it are let through.
+ * a temporary password, only the calls needed to change it are let through (no WebSocket either).
  */
 class CurrentUserFilter extends OncePerRequestFilter {
 
@@ -61,6 +61,9 @@ class CurrentUserFilter extends OncePerRequestFilter {
 
     private static boolean mustWait(HttpServletRequest request) {
         String path = request.getRequestURI();
+        if (path.equals("/ws") || path.startsWith("/ws/")) {
+            return true;
+        }
         return path.startsWith("/api/") && !ALLOWED_WITH_TEMPORARY_PASSWORD.contains(path)
                 && !path.startsWith("/api/public/");
     }

@@ -23,13 +23,16 @@ class Departments {
     private final UserRepository users;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Sessions sessions;
     private final Clock clock;
 
-    Departments(DepartmentRepository departments, UserRepository users, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Departments(DepartmentRepository departments, UserRepository users, JdbcClient jdbc, AuditTrail audit,
+            Sessions sessions, Clock clock) {
         this.departments = departments;
         this.users = users;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -90,7 +93,10 @@ class Departments {
             throw ConversaException.invalid("user.not_found", userIds);
         }
         var current = users.findMembersOf(id);
-        current.stream().filter(user -> !userIds.contains(user.id())).forEach(user -> user.leaveDepartment(id));
+        current.stream().filter(user -> !userIds.contains(user.id())).forEach(user -> {
+            user.leaveDepartment(id);
+            sessions.rightsChanged(user.id());
+        });
         wanted.forEach(user -> user.joinDepartment(id));
         audit.record(actor.actor(), "department.members.changed", "department", id, Map.of(
                 "added", ids(wanted.stream().filter(u -> !current.contains(u)).toList()),

@@ -75,6 +75,9 @@ class UserAdministration {
             refuseRemovingLastAdministrator(user);
         }
         user.apply(profile.withDepartments(departmentIds), clock.instant());
+        if (before.role() != user.profile().role() || !before.departmentIds().equals(user.profile().departmentIds())) {
+            sessions.rightsChanged(id);
+        }
         audit.record(actor.actor(), "user.updated", "user", id, changes(before, user.profile()));
         return user;
     }

@@ -1,5 +1,6 @@
 package app.conversa.realtime;
 
+import app.conversa.identity.CurrentUser;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -10,14 +11,18 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * The STOMP endpoint. The handshake needs a signed-in session (SecurityConfig) from this origin
  * (Spring's default same-origin check, against cross-site WebSocket hijacking); frames are then
- * checked here: subscribing to anything but one's own queue, or sending, is refused.
+ * checked here: connecting with a temporary password, subscribing to anything but one's own queue,
+ * or sending, is refused. Sockets close when their session ends (OpenSockets).
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -25,9 +30,23 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     static final String EVENTS = "/queue/events";
 
+    private final OpenSockets sockets;
+
+    WebSocketConfig(OpenSockets sockets) {
+        this.sockets = sockets;
+    }
+
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws");
+        // remembers which HTTP session opened each socket (and nothing else of the session), see OpenSockets
+        var sessionId = new HttpSessionHandshakeInterceptor();
+        sessionId.setCopyAllAttributes(false);
+        registry.addEndpoint("/ws").addInterceptors(sessionId);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(sockets);
     }
 
     @Override
@@ -58,6 +77,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                 StompCommand command = stomp.getCommand();
                 if (stomp.getUser() == null && command != StompCommand.DISCONNECT) {
                     throw new MessageDeliveryException("Sign in first");
+                }
+                if (command == StompCommand.CONNECT && stomp.getUser() instanceof Authentication signedIn
+                        && signedIn.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()) {
+                    throw new MessageDeliveryException("Change the temporary password first");
                 }
                 if (command == StompCommand.SUBSCRIBE && !("/user" + EVENTS).equals(stomp.getDestination())) {
                     throw new MessageDeliveryException("Only /user" + EVENTS + " may be subscribed to");

@@ -3,25 +3,18 @@ package app.conversa.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.conversa.ApiSession;
+import app.conversa.EventSocket;
 import app.conversa.Eventually;
 import app.conversa.IntegrationTest;
 import app.conversa.SandboxLines;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
 import app.conversa.sandbox.SandboxPhone;
-import java.lang.reflect.Type;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.converter.StringMessageConverter;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -42,54 +35,6 @@ class RealtimeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** One user's socket and what arrived on it. */
-    private final class Listener extends StompSessionHandlerAdapter {
-        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-        StompSession session;
-
-        Listener(ApiSession user, String destination) throws Exception {
-            var client = new WebSocketStompClient(new StandardWebSocketClient());
-            client.setMessageConverter(new StringMessageConverter() {
-                {
-                    addSupportedMimeTypes(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
-                }
-            });
-            var headers = new WebSocketHttpHeaders();
-            headers.add("Cookie", "SESSION=" + user.cookie("SESSION"));
-            headers.setOrigin("http://localhost:" + port);
-            session = client.connectAsync("ws://localhost:" + port + "/ws", headers, this).get(10, TimeUnit.SECONDS);
-            session.subscribe(destination, this);
-        }
-
-        @Override
-        public Type getPayloadType(StompHeaders headers) {
-            return String.class;
-        }
-
-        @Override
-        public void handleFrame(StompHeaders headers, Object payload) {
-            events.add((String) payload);
-        }
-
-        @Override
-        public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
-                Throwable exception) {
-            errors.add(String.valueOf(exception));
-        }
-
-        @Override
-        public void handleTransportError(StompSession session, Throwable exception) {
-            errors.add(String.valueOf(exception));
-        }
-
-        List<String> drain(String containing) {
-            var all = new java.util.ArrayList<String>();
-            events.drainTo(all);
-            return all.stream().filter(event -> event.contains(containing)).toList();
-        }
-    }
-
     @Test
     void onlyUsersWhoMaySeeAChatReceiveItsEventsAndReassignmentStopsThemAtOnce() throws Exception {
         long department = accounts.department();
@@ -99,10 +44,10 @@ class RealtimeIntegrationTests {
         var outsider = accounts.create(Role.SUPERVISOR, accounts.department());
         var line = lines.link(admin, port, department, null);
 
-        var adminSocket = new Listener(admin, "/user/queue/events");
-        var firstSocket = new Listener(ApiSession.signedIn(port, first.login(), TestAccounts.PASSWORD), "/user/queue/events");
-        var secondSocket = new Listener(ApiSession.signedIn(port, second.login(), TestAccounts.PASSWORD), "/user/queue/events");
-        var outsiderSocket = new Listener(ApiSession.signedIn(port, outsider.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var adminSocket = new EventSocket(port, admin, "/user/queue/events");
+        var firstSocket = new EventSocket(port, ApiSession.signedIn(port, first.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var secondSocket = new EventSocket(port, ApiSession.signedIn(port, second.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var outsiderSocket = new EventSocket(port, ApiSession.signedIn(port, outsider.login(), TestAccounts.PASSWORD), "/user/queue/events");
 
         phone.write(line.phoneNumberId(), "593955555555", "Marta", "Primer mensaje");
         long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
@@ -135,7 +80,7 @@ class RealtimeIntegrationTests {
         var holder = accounts.create(Role.AGENT, department);
         var helper = accounts.create(Role.AGENT, department);
         var line = lines.link(admin, port, department, null);
-        var helperSocket = new Listener(ApiSession.signedIn(port, helper.login(), TestAccounts.PASSWORD), "/user/queue/events");
+        var helperSocket = new EventSocket(port, ApiSession.signedIn(port, helper.login(), TestAccounts.PASSWORD), "/user/queue/events");
 
         phone.write(line.phoneNumberId(), "593955555566", "Iván", "Hola");
         long chatId = Eventually.await("the chat", () -> jdbc.sql("select id from chats where connection_id = ?")
@@ -148,7 +93,7 @@ class RealtimeIntegrationTests {
 
         assertThat(admin.send("DELETE", "/api/chats/" + chatId + "/participants/" + helper.id(), null).status()).isEqualTo(204);
         helperSocket.drain("");
-        var adminSocket = new Listener(admin, "/user/queue/events");
+        var adminSocket = new EventSocket(port, admin, "/user/queue/events");
         phone.write(line.phoneNumberId(), "593955555566", "Iván", "Ya no para el participante");
         Eventually.await("the administrator's event", () -> adminSocket.events.stream()
                 .anyMatch(e -> e.contains("Ya no para el participante")), seen -> seen);
@@ -159,7 +104,7 @@ class RealtimeIntegrationTests {
     void subscribingToAnythingButOnesOwnQueueIsRefused() throws Exception {
         var agent = accounts.create(Role.AGENT);
         var other = accounts.create(Role.AGENT);
-        var socket = new Listener(ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD),
+        var socket = new EventSocket(port, ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD),
                 "/user/" + other.id() + "/queue/events");
 
         Eventually.await("the refusal", () -> socket.errors.size() + (socket.session.isConnected() ? 0 : 1), n -> n > 0);
