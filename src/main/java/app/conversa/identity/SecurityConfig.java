@@ -1,5 +1,6 @@
 package app.conversa.identity;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Session-cookie sign-in for the web app with CSRF protection (the SPA echoes the XSRF-TOKEN
@@ -35,6 +37,8 @@ class SecurityConfig {
                         // API tokens: nothing ambient (no cookie) authenticates such a request, see ApiTokenFilter
                         .ignoringRequestMatchers(ApiTokenFilter::presentsBearer))
                 .securityContext(context -> context.securityContextRepository(contexts))
+                // sessions begin at sign-in only: a refused request is not saved in a new session to replay later
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**", "/error", "/webhooks/**").permitAll()
                         // the WhatsApp simulator (demo and tests only; absent in production): Meta's side and the customers' phones
@@ -60,6 +64,12 @@ class SecurityConfig {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /** A session row is written when its session changes, and only once a minute for its last access. */
+    @Bean
+    static BeanPostProcessor lazilyTouchedSessions() {
+        return LazilyTouchedSessions.aroundTheStore();
     }
 
     /** Argon2id with OWASP's recommended minimum: 19 MiB, 2 iterations, 1 lane (16-byte salt, 32-byte hash). */
