@@ -1,6 +1,8 @@
 package app.conversa.identity;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -8,13 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
-    private final UserRepository users;
-    private final PermissionMatrix matrix;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    UserDirectory(UserRepository users, PermissionMatrix matrix, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        this.users = users;
-        this.matrix = matrix;
+    UserDirectory(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -67,11 +65,40 @@ public class UserDirectory {
                 .isPresent();
     }
 
-    /** The user as signed in now, or empty when the user no longer exists or is inactive. */
-    @Transactional(readOnly = true)
+    /**
+     * The user as signed in now, or empty when the user no longer exists or is inactive. Read on
+     * every request, so in one statement (the user with their departments and their role's
+     * permissions), which needs no transaction of its own.
+     */
     public Optional<CurrentUser> currentUser(long id) {
-        return users.findById(id).filter(User::active).map(user -> new CurrentUser(user.id(), user.login(),
-                user.displayName(), user.email(), user.role(), user.language(), user.departmentIds(),
-                matrix.of(user.role()), user.mustChangePassword()));
+        var rows = jdbc.sql(CURRENT_USER).param("id", id).query((rs, n) -> new UserRow(rs.getString("login"),
+                rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
+                rs.getString("language"), rs.getBoolean("must_change_password"),
+                rs.getObject("department_id", Long.class), rs.getString("permission"))).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        var user = rows.getFirst();
+        var departments = rows.stream().map(UserRow::departmentId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        var permissions = rows.stream().map(UserRow::permission).filter(Objects::nonNull).map(Permission::byCode)
+                .flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
+        return Optional.of(new CurrentUser(id, user.login(), user.displayName(), user.email(), user.role(), user.language(),
+                departments, permissions, user.mustChangePassword()));
     }
+
+    /** One row per department and one per permission, each with the user's own columns. */
+    private record UserRow(String login, String displayName, String email, Role role, String language,
+            boolean mustChangePassword, Long departmentId, String permission) {
+    }
+
+    private static final String CURRENT_USER = """
+            select u.login, u.display_name, u.email, u.role, u.language, u.must_change_password,
+                   d.department_id, cast(null as varchar(100)) as permission
+              from users u left join user_departments d on d.user_id = u.id
+             where u.id = :id and u.active = true
+            union all
+            select u.login, u.display_name, u.email, u.role, u.language, u.must_change_password,
+                   cast(null as bigint), p.permission
+              from users u join role_permissions p on p.role = u.role
+             where u.id = :id and u.active = true""";
 }
