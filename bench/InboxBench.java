@@ -286,6 +286,9 @@ public class InboxBench {
             cases.add(new Case(who + ": 10k-message chat, first page", 50, session,
                     List.of("/api/chats/" + bigChat + "/messages?size=50")));
         }
+        // what being signed in costs: the session and the user only, against an endpoint that reads neither
+        cases.add(new Case("agent: /api/auth/me (session and user only)", 10, users.get("agent"), List.of("/api/auth/me")));
+        cases.add(new Case("anonymous: /api/public/info (no session)", 10, new Session(base), List.of("/api/public/info")));
         if (newAgentLogin != null) { // holds no chat: the list has nothing to show, whatever it scans
             var session = new Session(base).signIn(newAgentLogin, USER_PASSWORD, false);
             cases.add(new Case("new agent, no chats: list, first page", 50, session, List.of("/api/chats?size=25")));
@@ -299,8 +302,9 @@ public class InboxBench {
                 } else {
                     c.micros().add(reply.micros());
                     boolean messages = c.paths().getFirst().contains("/messages");
-                    boolean counters = c.paths().getFirst().endsWith("/counters");
-                    c.items()[0] += counters ? 1 : count(messages ? "\"direction\"" : "\"contact\":\\{", reply.body());
+                    // one object per response: the counters, the signed-in user, the public info
+                    boolean single = c.paths().getFirst().endsWith("/counters") || !c.paths().getFirst().startsWith("/api/chats");
+                    c.items()[0] += single ? 1 : count(messages ? "\"direction\"" : "\"contact\":\\{", reply.body());
                 }
             }
         }

@@ -12,7 +12,8 @@
 #     copied from the real rows; then VACUUM ANALYZE;
 #  3. InboxBench.java measure: a warm-up pass (not reported), then per run, for agent001,
 #     supervisor01, the administrator and newagent (no chats yet), sequential requests (one client
-#     per user, the cases round-robin); p50/p95/p99 per case at the client over loopback, then the
+#     per user, the cases round-robin), plus /api/auth/me (what a session costs) against the
+#     sessionless /api/public/info; p50/p95/p99 per case at the client over loopback, then the
 #     medians across runs. The database is left in place afterwards (for EXPLAIN; bench/inbox-sql.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
