@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ui/error-message'
 import { Loading } from '../components/ui/loading'
 import { ApiError } from '../lib/api'
 import { CurrentUserProvider, useMe } from '../lib/auth'
-import { startRealtime, stopRealtime } from '../lib/realtime'
+import { onReconnect, startRealtime, stopRealtime } from '../lib/realtime'
 import { AppShell } from './app-shell'
 import { ForcedPasswordChange } from './routes/forced-password-change'
 import type { LoginState } from './use-end-session'
@@ -28,6 +28,10 @@ export function AuthenticatedLayout() {
     startRealtime()
     return stopRealtime
   }, [signedInId])
+
+  // the server closes the socket when the user's role or departments change: reload what they may do
+  const refetchMe = me.refetch
+  useEffect(() => onReconnect(() => void refetchMe()), [refetchMe])
 
   if (me.isPending) {
     return (

@@ -1,5 +1,6 @@
 import { Client } from '@stomp/stompjs'
 import type { ChatView, LinkView, MessageView } from '../types/api'
+import { api } from './api'
 
 export type LinkState = NonNullable<LinkView>['state']
 
@@ -32,6 +33,9 @@ const reconnectListeners = new Set<ReconnectListener>()
 let client: Client | null = null
 let connectedOnce = false
 
+/** The server closes a socket with this code when its session ended (signed out elsewhere, new password, inactivated). */
+const SESSION_ENDED = 4401
+
 function socketUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${protocol}//${window.location.host}/ws`
@@ -40,7 +44,7 @@ function socketUrl(): string {
 /** Opens the socket (once) for the signed-in user; after a reconnect, listeners refetch what they show. */
 export function startRealtime() {
   if (client) return
-  client = new Client({
+  const socket: Client = new Client({
     brokerURL: socketUrl(),
     reconnectDelay: 2000,
     heartbeatIncoming: 20000,
@@ -54,7 +58,15 @@ export function startRealtime() {
       if (connectedOnce) reconnectListeners.forEach((listener) => listener())
       connectedOnce = true
     },
+    onWebSocketClose: (event: CloseEvent) => {
+      if (client !== socket) return // closed by stopRealtime
+      if (event.code === SESSION_ENDED) stopRealtime()
+      // Has the session ended? A 401 takes the app to the login page, which stops this client, so a
+      // signed-out tab does not retry forever; any other answer (the server restarting) lets it reconnect.
+      api.get('/api/auth/me').catch(() => undefined)
+    },
   })
+  client = socket
   client.activate()
 }
 
