@@ -5,12 +5,12 @@ export const PERMISSION_GROUPS: ReadonlyArray<{ group: string; codes: readonly s
   { group: 'dashboard', codes: ['dashboard.global', 'dashboard.department'] },
   {
     group: 'chats',
-    codes: ['chats.view.all', 'chats.view.department', 'chats.assign', 'messages.send', 'quick_replies.manage'],
+    codes: ['chats.read', 'chats.view.all', 'chats.view.department', 'chats.assign', 'messages.send', 'quick_replies.manage'],
   },
   { group: 'transfers', codes: ['transfers.request', 'transfers.approve'] },
   { group: 'connections', codes: ['connections.view', 'connections.reconnect', 'connections.manage'] },
   { group: 'tags', codes: ['tags.manage'] },
-  { group: 'contacts', codes: ['contacts.view.all', 'contacts.create', 'contacts.manage', 'contacts.edit_sensitive'] },
+  { group: 'contacts', codes: ['contacts.read', 'contacts.view.all', 'contacts.create', 'contacts.manage', 'contacts.edit_sensitive'] },
 ]
 
 /** Groups the given codes in display order; codes unknown to this client go to an "other" group. */

@@ -156,6 +156,10 @@ export const en: Translation = {
       label: 'Export contacts',
       description: 'Download contacts and clients as CSV (recorded in the audit log).',
     },
+    chats_read: {
+      label: 'Read chats',
+      description: 'Open the chats you may see, their messages and files (which chats: the permissions below).',
+    },
     chats_view_all: {
       label: 'View all chats',
       description: 'See the chats of every connection and department.',
@@ -203,6 +207,10 @@ export const en: Translation = {
     tags_manage: {
       label: 'Manage tags',
       description: 'Create, edit and inactivate tags.',
+    },
+    contacts_read: {
+      label: 'Read contacts',
+      description: 'Open the contacts and clients you may see.',
     },
     contacts_view_all: {
       label: 'View all contacts',

@@ -154,6 +154,10 @@ export const es = {
       label: 'Exportar contactos',
       description: 'Descargar contactos y clientes en CSV (queda registrado en la auditoría).',
     },
+    chats_read: {
+      label: 'Leer chats',
+      description: 'Abrir los chats que puede ver, sus mensajes y archivos (cuáles chats: los permisos siguientes).',
+    },
     chats_view_all: {
       label: 'Ver todos los chats',
       description: 'Ver los chats de todas las conexiones y departamentos.',
@@ -201,6 +205,10 @@ export const es = {
     tags_manage: {
       label: 'Gestionar etiquetas',
       description: 'Crear, editar e inactivar etiquetas.',
+    },
+    contacts_read: {
+      label: 'Leer contactos',
+      description: 'Abrir los contactos y clientes que puede ver.',
     },
     contacts_view_all: {
       label: 'Ver todos los contactos',

@@ -21,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * An endpoint without a row fails the test, so no new endpoint ships without a decision on who may
  * call it. "ok" means the security layer let the call through (the handler may still answer 400 or
  * 404: ids here do not exist, so no call changes anything); 401/403 mean it was stopped before the
- * handler (a 403 from the security layer has problem code "forbidden").
+ * handler (a 403 from the security layer has problem code "forbidden", or "token.not_allowed" for
+ * what API tokens may never do). An API token is walked through the same table: it reaches only
+ * what its permissions name, reads included.
  */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTests {
@@ -189,6 +191,13 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/actuator/health/**", "/actuator/health/liveness", PUBLIC),
             row("GET", "/actuator/info", "/actuator/info", ADMIN_ONLY));
 
+    /** What a token holding only {@code contacts.create} reaches: creating contacts, and what needs no permission. */
+    private static final Set<String> CONTACTS_CREATE_TOKEN_REACHES = Set.of("GET /api/public/info", "POST /api/auth/login",
+            "POST /api/auth/logout", "GET /api/auth/me", "POST /api/contacts", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+            "GET /v3/api-docs/swagger-config",
+            // a JSON body where multipart is required is answered (415) by the mapping, before any permission check
+            "POST /api/chats/{chatId}/attachments");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -228,6 +237,78 @@ class AuthorizationMatrixIntegrationTests {
         assertThat(mismatches).isEmpty();
     }
 
+    @Test
+    void aTokenReachesOnlyWhatItsPermissionsName() {
+        var owner = signedIn(Role.ADMINISTRATOR);
+        var created = owner.post("/api/tokens", Map.of("name", "alta de contactos", "permissions", List.of("contacts.create")));
+        var token = ApiSession.bearer(port, created.json().get("secret").asString());
+        var mismatches = new ArrayList<String>();
+        for (Row row : TABLE) {
+            if (row.path().startsWith("/api/") || row.path().startsWith("/v3/")) {
+                String expected = CONTACTS_CREATE_TOKEN_REACHES.contains(row.method() + " " + row.pattern()) ? "ok" : "403";
+                check(row, "token with contacts.create", token, expected, mismatches);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** Supervisors list the numbers of their departments, agents those they may use, administrators all. */
+    @Test
+    void connectionsAreListedOnlyToThoseResponsibleForThem() {
+        var admin = signedIn(Role.ADMINISTRATOR);
+        long ours = accounts.department();
+        long theirs = accounts.department();
+        var supervisor = accounts.create(Role.SUPERVISOR, ours);
+        var agent = accounts.create(Role.AGENT, ours);
+        var colleague = accounts.create(Role.AGENT, ours);
+        long shared = connection(admin, ours, List.of());
+        long colleagues = connection(admin, ours, List.of(colleague.id()));
+        long other = connection(admin, theirs, List.of());
+        long unassigned = connection(admin, null, List.of());
+        var agentPermissions = new ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("AGENT")) {
+                role.get("permissions").forEach(code -> agentPermissions.add(code.asString()));
+            }
+        });
+        var withView = new ArrayList<>(agentPermissions);
+        withView.add("connections.view");
+        admin.put("/api/roles/AGENT/permissions", Map.of("permissions", withView));
+        try {
+            assertThat(listedIds(admin)).contains(shared, colleagues, other, unassigned);
+            assertThat(listedIds(ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD)))
+                    .contains(shared, colleagues).doesNotContain(other, unassigned);
+            assertThat(listedIds(ApiSession.signedIn(port, agent.login(), TestAccounts.PASSWORD)))
+                    .contains(shared).doesNotContain(colleagues, other, unassigned);
+            assertThat(listedIds(ApiSession.signedIn(port, colleague.login(), TestAccounts.PASSWORD)))
+                    .contains(shared, colleagues).doesNotContain(other, unassigned);
+        } finally {
+            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
+        }
+    }
+
+    private static long connection(ApiSession admin, Long department, List<Long> agents) {
+        String phoneNumberId = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        var created = admin.post("/api/connections", Map.of("name", "Número " + phoneNumberId, "displayNumber", "+593 99 123 4567",
+                "phoneNumberId", phoneNumberId, "wabaId", "102290129340398", "accessToken", "token-" + phoneNumberId,
+                "appSecret", "secret-" + phoneNumberId, "verifyToken", "verify-" + phoneNumberId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var team = new java.util.HashMap<String, Object>();
+        team.put("departmentId", department);
+        team.put("agentIds", agents);
+        assertThat(admin.put("/api/connections/" + id + "/team", team).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static List<Long> listedIds(ApiSession session) {
+        var listed = session.get("/api/connections");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        var ids = new ArrayList<Long>();
+        listed.json().forEach(connection -> ids.add(connection.get("id").asLong()));
+        return ids;
+    }
+
     private ApiSession signedIn(Role role) {
         return ApiSession.signedIn(port, users.get(role).login(), TestAccounts.PASSWORD);
     }
@@ -245,7 +326,7 @@ class AuthorizationMatrixIntegrationTests {
         if (response.status() == 401) {
             return "401";
         }
-        if (response.status() == 403 && Set.of("forbidden", "csrf").contains(response.code())) {
+        if (response.status() == 403 && Set.of("forbidden", "csrf", "token.not_allowed").contains(response.code())) {
             return "403";
         }
         return "ok";

@@ -1,6 +1,7 @@
 package app.conversa.channels;
 
 import app.conversa.identity.CurrentUser;
+import app.conversa.identity.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -141,13 +142,29 @@ class ConnectionController {
         }
     }
 
+    /**
+     * The numbers the user is responsible for or works with: administrators see every one;
+     * supervisors those of their departments (as for the QR, reconnecting and the history);
+     * agents those of their departments they may use (listed in the number's team, or an empty team).
+     */
     @GetMapping
     @PreAuthorize("hasAuthority('connections.view')")
-    List<ConnectionResponse> list() {
+    List<ConnectionResponse> list(@AuthenticationPrincipal CurrentUser me) {
         var known = links.all();
         var all = connections.all();
         var agents = team.agentsOf(all.stream().map(Connection::id).toList());
-        return all.stream().map(c -> response(c, known.get(c.id()), agents.getOrDefault(c.id(), List.of()))).toList();
+        return all.stream().filter(c -> visibleTo(me, c, agents.getOrDefault(c.id(), List.of())))
+                .map(c -> response(c, known.get(c.id()), agents.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    private static boolean visibleTo(CurrentUser me, Connection connection, List<Long> agentIds) {
+        if (me.isAdministrator()) {
+            return true;
+        }
+        if (connection.departmentId() == null || !me.departmentIds().contains(connection.departmentId())) {
+            return false;
+        }
+        return me.role() != Role.AGENT || agentIds.isEmpty() || agentIds.contains(me.id());
     }
 
     @PostMapping

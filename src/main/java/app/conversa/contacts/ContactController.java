@@ -88,6 +88,7 @@ class ContactController {
 
     /** The custom client fields, in form order (inactive ones too: old values still show). */
     @GetMapping("/api/client-attributes")
+    @PreAuthorize("hasAuthority('contacts.read')")
     java.util.List<ClientAttributes.AttributeView> clientAttributes() {
         return attributes.all();
     }
@@ -112,12 +113,14 @@ class ContactController {
 
     /** For phone fields: the company's default country and every country with its calling code. */
     @GetMapping("/api/contacts/phone-settings")
+    @PreAuthorize("hasAuthority('contacts.read')")
     PhoneSettingsResponse phoneSettings() {
         return new PhoneSettingsResponse(phones.defaultCountry(), phones.countries());
     }
 
     /** Contacts by name; {@code q}: name words (any accents, any order) or a run of phone digits. */
     @GetMapping("/api/contacts")
+    @PreAuthorize("hasAuthority('contacts.read')")
     CursorPage<ContactView> contacts(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Size(max = 100) String q, @RequestParam(required = false) Status status,
             @RequestParam(required = false) ReviewState reviewState, @RequestParam(required = false) Long assignee,
@@ -126,6 +129,7 @@ class ContactController {
     }
 
     @GetMapping("/api/contacts/{contactId}")
+    @PreAuthorize("hasAuthority('contacts.read')")
     ContactView contact(@AuthenticationPrincipal CurrentUser user, @PathVariable long contactId) {
         return contacts.get(user, contactId);
     }
@@ -172,6 +176,7 @@ class ContactController {
 
     /** Clients by name; {@code q}: name words, an exact document id, or a contact's phone digits. */
     @GetMapping("/api/clients")
+    @PreAuthorize("hasAuthority('contacts.read')")
     CursorPage<ClientView> clients(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Size(max = 100) String q, @RequestParam(required = false) Status status,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
@@ -179,6 +184,7 @@ class ContactController {
     }
 
     @GetMapping("/api/clients/{clientId}")
+    @PreAuthorize("hasAuthority('contacts.read')")
     ClientView client(@AuthenticationPrincipal CurrentUser user, @PathVariable long clientId) {
         return clients.get(user, clientId);
     }

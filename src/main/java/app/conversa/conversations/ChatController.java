@@ -49,6 +49,7 @@ class ChatController {
      * contact and a search (contact name or phone digits).
      */
     @GetMapping
+    @PreAuthorize("hasAuthority('chats.read')")
     CursorPage<ChatView> chats(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String before,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
@@ -66,16 +67,19 @@ class ChatController {
 
     /** The pending-reply badge and the unassigned count over the chats the user may see. */
     @GetMapping("/counters")
+    @PreAuthorize("hasAuthority('chats.read')")
     ChatViews.ChatCountersView counters(@AuthenticationPrincipal CurrentUser user) {
         return queries.counters(user);
     }
 
     @GetMapping("/{chatId}")
+    @PreAuthorize("hasAuthority('chats.read')")
     ChatView chat(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
         return queries.chat(user, chatId);
     }
 
     @GetMapping("/{chatId}/messages")
+    @PreAuthorize("hasAuthority('chats.read')")
     CursorPage<MessageView> messages(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestParam(required = false) Long before,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
@@ -183,6 +187,7 @@ class ChatController {
 
     @PostMapping("/{chatId}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('chats.read')")
     void read(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
         conversations.read(user, chatId);
     }

@@ -198,9 +198,13 @@ class ChatQueries {
     }
 
     void requireVisible(CurrentUser user, long chatId) {
-        if (!visibility.canSee(user, chatId)) {
+        if (!canSee(user, chatId)) {
             throw ConversaException.hidden("chat.not_found", chatId);
         }
+    }
+
+    boolean canSee(CurrentUser user, long chatId) {
+        return visibility.canSee(user, chatId);
     }
 
     private List<ChatView> views(List<ChatRow> rows) {

@@ -71,6 +71,9 @@ public class ChatVisibility {
     /** The same rule in memory, for a chat already loaded (real-time audiences). */
     boolean allows(CurrentUser user, Long assignedUserId, Long departmentId, ChatState state,
             Collection<Long> participantIds, Collection<Long> connectionAgents) {
+        if (!user.permissions().contains(Permission.CHATS_READ)) {
+            return false;
+        }
         if (user.permissions().contains(Permission.CHATS_VIEW_ALL)) {
             return true;
         }

@@ -107,7 +107,25 @@ class ApiTokens {
         }
     }
 
-    /** The user a presented secret acts as, with the token's permissions; empty for an unknown, revoked or orphaned token. */
+    /**
+     * Revokes every live token of a user whose password an administrator reset: a reset signals a
+     * compromised account, and a token minted by an intruder must not outlive it.
+     */
+    @Transactional
+    void revokeAllOf(CurrentUser actor, long userId) {
+        var live = jdbc.sql("select id from api_tokens where user_id = ? and revoked_at is null").param(userId)
+                .query(Long.class).list();
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (long tokenId : live) {
+            jdbc.sql("update api_tokens set revoked_at = ? where id = ?").params(now, tokenId).update();
+            audit.record(actor.actor(), "api_token.revoked", "api_token", tokenId, Map.of("reason", "user.password.reset"));
+        }
+    }
+
+    /**
+     * The user a presented secret acts as, with the token's permissions; empty for an unknown,
+     * revoked or orphaned token, and while its owner must change a temporary password.
+     */
     @Transactional
     Optional<CurrentUser> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
@@ -128,7 +146,7 @@ class ApiTokens {
             jdbc.sql("update api_tokens set last_used_at = ? where id = ?").params(now.atOffset(ZoneOffset.UTC), token.id()).update();
         }
         var granted = parse(token.permissions());
-        return users.currentUser(token.userId()).map(owner -> {
+        return users.currentUser(token.userId()).filter(owner -> !owner.mustChangePassword()).map(owner -> {
             var permissions = EnumSet.noneOf(Permission.class);
             owner.permissions().stream().filter(granted::contains).forEach(permissions::add);
             return new CurrentUser(owner.id(), owner.login(), owner.displayName(), owner.email(), owner.role(),

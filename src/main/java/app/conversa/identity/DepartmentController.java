@@ -41,6 +41,7 @@ class DepartmentController {
 
     /** Administrators see every department; everyone else the departments they belong to. */
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('chats.read', 'contacts.read', 'users.manage', 'departments.manage')")
     List<DepartmentResponse> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Boolean active) {
         var visible = departments.visibleTo(me).stream().filter(d -> active == null || d.active() == active).toList();
         var members = departments.membersOf(visible.stream().map(Department::id).toList());

@@ -21,6 +21,11 @@ public enum Permission {
     EVENTS_VIEW("events.view", "monitoring", false, Role.AGENT),
     DASHBOARD_GLOBAL("dashboard.global", "dashboard", false, Role.AGENT),
     DASHBOARD_DEPARTMENT("dashboard.department", "dashboard", false, Role.AGENT),
+    /**
+     * Read the chats one may see (list, messages, media); which chats is decided by the scope
+     * permissions below. Every role has it by default: it exists so an API token reads only when given it.
+     */
+    CHATS_READ("chats.read", "chats", false, Role.AGENT),
     CHATS_VIEW_ALL("chats.view.all", "chats", false, Role.AGENT),
     CHATS_VIEW_DEPARTMENT("chats.view.department", "chats", false, Role.AGENT),
     CHATS_ASSIGN("chats.assign", "chats", false, Role.AGENT),
@@ -34,6 +39,8 @@ public enum Permission {
     CONNECTIONS_RECONNECT("connections.reconnect", "connections", false, Role.AGENT),
     CONNECTIONS_MANAGE("connections.manage", "connections", false, Role.AGENT),
     TAGS_MANAGE("tags.manage", "tags", false, Role.AGENT),
+    /** Read the contacts and clients one may see (as {@link #CHATS_READ} does for chats). */
+    CONTACTS_READ("contacts.read", "contacts", false, Role.AGENT),
     CONTACTS_VIEW_ALL("contacts.view.all", "contacts", false, Role.AGENT),
     CONTACTS_CREATE("contacts.create", "contacts", false, Role.AGENT),
     CONTACTS_MANAGE("contacts.manage", "contacts", false, Role.AGENT),

@@ -25,11 +25,13 @@ class UserAdministration {
     private final DepartmentRules departments;
     private final Passwords passwords;
     private final Sessions sessions;
+    private final ApiTokens tokens;
     private final AuditTrail audit;
     private final Clock clock;
 
     UserAdministration(UserRepository users, DepartmentRules departments, Passwords passwords, Sessions sessions,
-            AuditTrail audit, Clock clock) {
+            ApiTokens tokens, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
         this.users = users;
         this.departments = departments;
         this.passwords = passwords;
@@ -110,6 +112,7 @@ class UserAdministration {
         var user = loadVisible(actor, id);
         user.changePassword(passwords.hashNew(temporaryPassword, user.login()), true, clock.instant());
         sessions.endAll(id);
+        tokens.revokeAllOf(actor, id);
         audit.record(actor.actor(), "user.password.reset", "user", id, Map.of("login", user.login()));
     }
 

@@ -8,6 +8,7 @@ import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
 import app.conversa.shared.SecretBox;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -151,8 +152,9 @@ class ConnectionsIntegrationTests {
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
         var supervisor = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, department).login(), TestAccounts.PASSWORD);
         long id = admin.post("/api/connections", newConnection(randomPhoneNumberId())).json().get("id").asLong();
+        admin.put("/api/connections/" + id + "/team", Map.of("departmentId", department, "agentIds", List.of()));
 
-        assertThat(supervisor.get("/api/connections").json().findValuesAsString("name")).isNotEmpty();
+        assertThat(supervisor.get("/api/connections").json().findValuesAsString("id")).contains(Long.toString(id));
         assertThat(supervisor.post("/api/connections/" + id + "/inactivate", null).status()).isEqualTo(403);
         assertThat(admin.post("/api/connections/" + id + "/inactivate", null).json().get("active").asBoolean()).isFalse();
         assertThat(admin.post("/api/connections/" + id + "/reactivate", null).json().get("active").asBoolean()).isTrue();

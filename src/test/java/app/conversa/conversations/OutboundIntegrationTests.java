@@ -154,8 +154,15 @@ class OutboundIntegrationTests {
         assertThat(jdbc.sql("select sha256 from media where id = ?").param(mediaId).query(String.class).single())
                 .isEqualTo(MediaStore.sha256(pdf));
 
+        assertThat(admin.get("/api/media/" + mediaId).headers().allValues("Cache-Control"))
+                .as("nothing the browser keeps after sign-out").containsExactly("private, no-store");
+
         var agent = ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD);
-        assertThat(agent.get("/api/media/" + mediaId).status()).isEqualTo(404);
+        var outOfSight = agent.get("/api/media/" + mediaId);
+        var missing = agent.get("/api/media/" + (mediaId + 1_000_000));
+        assertThat(outOfSight.status()).isEqualTo(404);
+        assertThat(outOfSight.code()).as("no existence oracle").isEqualTo(missing.code()).isEqualTo("media.not_found");
+        assertThat(outOfSight.json().get("detail").asString()).isEqualTo("Media " + mediaId + " does not exist.");
         assertThat(agent.get("/api/chats/" + chatId).status()).isEqualTo(404);
         assertThat(agent.get("/api/chats/" + chatId + "/messages").status()).isEqualTo(404);
         assertThat(agent.get("/api/chats").json().get("items")).isEmpty();

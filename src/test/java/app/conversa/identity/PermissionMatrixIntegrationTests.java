@@ -81,7 +81,8 @@ class PermissionMatrixIntegrationTests {
 
         assertThat(matrix.get("permissions")).hasSize(Permission.values().length);
         assertThat(matrix.get("roles").findValuesAsString("role")).containsExactly("ADMINISTRATOR", "SUPERVISOR", "AGENT");
-        assertThat(permissionsOf(admin, "AGENT")).containsExactlyInAnyOrder("messages.send", "transfers.request", "contacts.create");
+        assertThat(permissionsOf(admin, "AGENT")).containsExactlyInAnyOrder("chats.read", "contacts.read", "messages.send",
+                "transfers.request", "contacts.create");
     }
 
     private static List<String> with(List<String> permissions, String extra) {
