@@ -67,6 +67,10 @@ class FakeGraphApi {
         if (!"whatsapp".equals(request.path("messaging_product").asString(""))) {
             return error(400, 100, "(#100) Invalid parameter", "messaging_product must be whatsapp");
         }
+        if (request.path("biz_opaque_callback_data").asString("").getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > 512) {
+            return error(400, 100, "(#100) Invalid parameter", "biz_opaque_callback_data is longer than 512 bytes");
+        }
         if ("read".equals(request.path("status").asString(""))) {
             phone.businessRead(number, request.path("message_id").asString(""));
             return ResponseEntity.ok(Map.of("success", true));

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
 
 /**
- * Faults the fake Graph API plays on the next send calls of a number, one per call, in order:
- * Meta's errors as Meta shapes them, a slow answer, or a send whose statuses never come.
+ * Faults the fakes play on the next send calls of a number, one per call, in order. The fake
+ * Graph API (keyed by phone number id): Meta's errors as Meta shapes them, a slow answer, or a
+ * send whose statuses never come. The fake gateway (keyed by instance name): a slow answer.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
@@ -22,7 +23,10 @@ public class SandboxFaults {
     public record GraphError(int httpStatus, int code, String message, String details) implements Fault {
     }
 
-    /** The answer comes after a pause (then succeeds). */
+    /**
+     * The provider hangs for the pause, then accepts the message: past the app's read timeout,
+     * the app never sees the answer though the customer gets the message.
+     */
     public record Slow(Duration pause) implements Fault {
     }
 
