@@ -51,6 +51,9 @@ abstract class ChannelContract {
     /** The provider works again. */
     protected abstract void providerRecovers();
 
+    /** On the next send the provider hangs for the pause (past the app's read timeout of 3 s), then accepts. */
+    protected abstract void providerHangsThenAccepts(Duration pause);
+
     @BeforeEach
     void linkANumber() {
         admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
@@ -167,5 +170,29 @@ abstract class ChannelContract {
         } finally {
             providerRecovers();
         }
+    }
+
+    @Test
+    void aSendWhoseAnswerNeverCameIsNotSentAgainAndEndsReadUnderTheProvidersId() {
+        customerWrites("Marta Loor", "¿Me confirma el pago?");
+        long chatId = chat().get("id").asLong();
+        providerHangsThenAccepts(Duration.ofSeconds(4));
+        var sent = admin.post("/api/chats/" + chatId + "/messages", Map.of("idempotencyKey",
+                "contract-hang-" + UUID.randomUUID(), "text", "Confirmado, gracias"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long id = sent.json().get("id").asLong();
+
+        var unknown = Eventually.await("the send without an answer", () -> lastMessage(chatId),
+                m -> m.get("id").asLong() == id && !m.get("errorCode").isNull(), Duration.ofSeconds(20));
+        assertThat(unknown.get("errorCode").asString()).isEqualTo("outcome_unknown");
+        assertThat(unknown.get("status").asString()).isEqualTo("QUEUED");
+        var read = Eventually.await("read", () -> lastMessage(chatId), m -> m.get("id").asLong() == id
+                && m.get("status").asString().equals("READ"), Duration.ofSeconds(30));
+
+        var accepted = customerSees().stream().filter(m -> !m.fromCustomer()).toList();
+        assertThat(accepted).as("accepted by the provider exactly once").hasSize(1);
+        assertThat(accepted.getFirst().text()).isEqualTo("Confirmado, gracias");
+        assertThat(read.get("providerMessageId").asString()).isEqualTo(accepted.getFirst().id());
+        assertThat(read.get("errorCode").isNull()).isTrue();
     }
 }
