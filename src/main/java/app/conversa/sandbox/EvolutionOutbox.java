@@ -50,10 +50,14 @@ class EvolutionOutbox {
     }
 
     ObjectNode send(EvolutionInstance instance, JsonNode request, String number, EvolutionMessage.Content content) {
-        long delay = Math.min(request.path("delay").asLong(0), 10_000);
         if (faults.next(instance.name()) instanceof SandboxFaults.Slow slow) {
-            delay += slow.pause().toMillis();
+            return faults.hangThen(slow, () -> accept(instance, request, number, content));
         }
+        return accept(instance, request, number, content);
+    }
+
+    private ObjectNode accept(EvolutionInstance instance, JsonNode request, String number, EvolutionMessage.Content content) {
+        long delay = Math.min(request.path("delay").asLong(0), 10_000);
         if (delay > 0) {
             try {
                 Thread.sleep(delay);

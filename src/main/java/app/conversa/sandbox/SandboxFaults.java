@@ -42,6 +42,26 @@ public class SandboxFaults {
             "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
 
     private final Map<String, Queue<Fault>> planned = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether a send is hanging on a {@link Slow} fault and has not been accepted yet. */
+    public boolean hanging() {
+        return hanging.get() > 0;
+    }
+
+    /** Holds a send for the fault's pause, then accepts it: hanging until the acceptance is done. */
+    <T> T hangThen(Slow slow, java.util.function.Supplier<T> accept) {
+        hanging.incrementAndGet();
+        try {
+            Thread.sleep(slow.pause());
+            return accept.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hanging", e);
+        } finally {
+            hanging.decrementAndGet();
+        }
+    }
 
     public void inject(String phoneNumberId, Fault... faults) {
         var queue = planned.computeIfAbsent(phoneNumberId, id -> new ConcurrentLinkedQueue<>());

@@ -6,6 +6,7 @@ import app.conversa.ApiSession;
 import app.conversa.Eventually;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxFaults;
 import app.conversa.sandbox.SandboxPhone.PhoneMessage;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ abstract class ChannelContract {
     int port;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    SandboxFaults providerFaults;
 
     protected ApiSession admin;
     protected long connectionId;
@@ -188,6 +191,7 @@ abstract class ChannelContract {
         assertThat(unknown.get("status").asString()).isEqualTo("QUEUED");
         var read = Eventually.await("read", () -> lastMessage(chatId), m -> m.get("id").asLong() == id
                 && m.get("status").asString().equals("READ"), Duration.ofSeconds(30));
+        Eventually.await("the provider's hang over", providerFaults::hanging, hanging -> !hanging, Duration.ofSeconds(10));
 
         var accepted = customerSees().stream().filter(m -> !m.fromCustomer()).toList();
         assertThat(accepted).as("accepted by the provider exactly once").hasSize(1);
