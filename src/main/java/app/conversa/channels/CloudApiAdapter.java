@@ -33,13 +33,14 @@ class CloudApiAdapter implements ChannelAdapter {
     private final ObjectMapper json;
     private final RestClient http;
 
-    CloudApiAdapter(SecretBox secrets, ObjectMapper json) {
+    CloudApiAdapter(SecretBox secrets, ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${conversa.channels.read-timeout:30s}") Duration readTimeout) {
         this.secrets = secrets;
         this.json = json;
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         var requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(Duration.ofSeconds(30));
+        requests.setReadTimeout(readTimeout);
         this.http = RestClient.builder().requestFactory(requests).build();
     }
 
@@ -51,14 +52,16 @@ class CloudApiAdapter implements ChannelAdapter {
     @Override
     public String send(Connection connection, OutboundMessage message) {
         var attachment = message.attachment();
-        String mediaId = attachment == null ? null
-                : upload(connection, attachment.content(), attachment.mimeType(), attachment.filename());
+        String mediaId = attachment == null ? null : upload(connection, attachment);
         var body = new LinkedHashMap<String, Object>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         body.put("to", message.to());
         if (message.replyToProviderId() != null) {
             body.put("context", Map.of("message_id", message.replyToProviderId()));
+        }
+        if (message.reference() != null) {
+            body.put("biz_opaque_callback_data", message.reference()); // echoed in every status of this message (A3)
         }
         String type = message.kind().name().toLowerCase(java.util.Locale.ROOT);
         body.put("type", type);
@@ -97,7 +100,18 @@ class CloudApiAdapter implements ChannelAdapter {
         return payload;
     }
 
-    /** Stores content at Meta for the send that follows (A6) and returns its media id. */
+    /**
+     * Stores the attachment at Meta for the send that follows (A6) and returns its media id. An
+     * upload whose answer was lost is simply made again: an unused media id costs nothing.
+     */
+    private String upload(Connection connection, OutboundMessage.Attachment attachment) {
+        try {
+            return upload(connection, attachment.content(), attachment.mimeType(), attachment.filename());
+        } catch (SendOutcomeUnknown lost) {
+            throw new SendFailure("network", lost.reason(), true);
+        }
+    }
+
     private String upload(Connection connection, byte[] content, String mimeType, String filename) {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("messaging_product", "whatsapp");
@@ -173,6 +187,9 @@ class CloudApiAdapter implements ChannelAdapter {
                     || TRANSIENT_CODES.contains(code);
             throw new SendFailure(code, reason, retry);
         } catch (ResourceAccessException e) {
+            if (SendOutcomeUnknown.mayHaveArrived(e)) {
+                throw new SendOutcomeUnknown("The provider did not answer: " + e.getMostSpecificCause().getMessage());
+            }
             throw new SendFailure("network", "The provider could not be reached: " + e.getMostSpecificCause().getMessage(), true);
         }
     }

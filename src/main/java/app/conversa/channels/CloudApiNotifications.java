@@ -225,7 +225,8 @@ final class CloudApiNotifications implements WebhookReader {
             code = error.path("code").asString(null);
             reason = reason(error);
         }
-        return new StatusReported(connectionId, id, delivery, timestamp(status), code, reason);
+        return new StatusReported(connectionId, id, delivery, timestamp(status), code, reason,
+                text(status, "biz_opaque_callback_data"));
     }
 
     /** The most readable text an error object offers: details, then message, then title. */

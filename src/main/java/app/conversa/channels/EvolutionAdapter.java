@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code getBase64FromMediaMessage} by the message's id.
  */
 @Component
-class EvolutionAdapter implements ChannelAdapter {
+class EvolutionAdapter implements ChannelAdapter, SentMessages {
 
     private final EvolutionGateway gateway;
     private final SecretBox secrets;
@@ -66,6 +66,51 @@ class EvolutionAdapter implements ChannelAdapter {
             throw new SendFailure("response", "The gateway accepted the message but returned no id.", true);
         }
         return id;
+    }
+
+    /**
+     * Looks in the gateway's message store (findMessages, B6) for what this number sent the
+     * customer since the send began: the oldest such message of the same kind and text that no
+     * other message holds. Evolution does not take a message id of ours, so content is the key.
+     */
+    @Override
+    public SentLookup lookUp(Connection connection, OutboundMessage message, java.time.Instant since,
+            java.util.function.Predicate<String> taken) {
+        var where = Map.of("key", Map.of("remoteJid", jid(message.to()), "fromMe", true),
+                "messageTimestamp", Map.of("gte", since.minusSeconds(60).toString()));
+        JsonNode found = gateway.instance(HttpMethod.POST, "/chat/findMessages/", connection.instanceName(),
+                token(connection), Map.of("where", where, "page", 1, "offset", 100));
+        var records = new java.util.ArrayList<JsonNode>();
+        found.path("messages").path("records").forEach(records::add);
+        for (JsonNode record : records.reversed()) { // newest first on the wire
+            String id = record.path("key").path("id").asString("");
+            if (!id.isEmpty() && sameContent(record, message) && !taken.test(id)) {
+                return new SentLookup.Found(id);
+            }
+        }
+        return new SentLookup.Absent();
+    }
+
+    private static boolean sameContent(JsonNode record, OutboundMessage message) {
+        String type = record.path("messageType").asString("");
+        JsonNode content = record.path("message").path(type);
+        String text = switch (type) {
+            case "conversation" -> record.path("message").path("conversation").asString(null);
+            case "extendedTextMessage" -> content.path("text").asString(null);
+            default -> content.path("caption").asString(null);
+        };
+        String expectedType = switch (message.kind()) {
+            case TEXT -> type.equals("extendedTextMessage") ? type : "conversation";
+            case IMAGE -> "imageMessage";
+            case VIDEO -> "videoMessage";
+            case DOCUMENT -> "documentMessage";
+            case AUDIO -> "audioMessage";
+            default -> "";
+        };
+        String expectedText = message.text() == null || message.text().isBlank() || message.kind() == MessageKind.AUDIO
+                ? null : message.text();
+        return type.equals(expectedType) && java.util.Objects.equals(text == null || text.isBlank() ? null : text,
+                expectedText);
     }
 
     private static String media(Map<String, Object> body, String mediaType, OutboundMessage message) {

@@ -57,14 +57,15 @@ class EvolutionGateway {
     private record Cached(Optional<Settings> settings, Instant readAt) {
     }
 
-    EvolutionGateway(JdbcClient jdbc, SecretBox secrets, ObjectMapper json, Clock clock) {
+    EvolutionGateway(JdbcClient jdbc, SecretBox secrets, ObjectMapper json, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${conversa.channels.read-timeout:30s}") Duration readTimeout) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
         this.clock = clock;
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(Duration.ofSeconds(30));
+        requests.setReadTimeout(readTimeout);
         this.http = RestClient.builder().requestFactory(requests).build();
         var quickRequests = new JdkClientHttpRequestFactory(client);
         quickRequests.setReadTimeout(Duration.ofSeconds(5));
@@ -192,6 +193,9 @@ class EvolutionGateway {
             throw new SendFailure(code(status, e.getResponseBodyAsByteArray()), reason(status, e.getResponseBodyAsByteArray()),
                     retry);
         } catch (ResourceAccessException e) {
+            if (SendOutcomeUnknown.mayHaveArrived(e)) {
+                throw new SendOutcomeUnknown("The gateway did not answer: " + e.getMostSpecificCause().getMessage());
+            }
             throw new SendFailure("network", "The gateway could not be reached: " + e.getMostSpecificCause().getMessage(),
                     true);
         }

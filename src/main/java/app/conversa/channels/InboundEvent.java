@@ -70,8 +70,17 @@ public sealed interface InboundEvent {
         }
     }
 
-    /** A delivery status for a message we sent; a failure keeps the provider's code and reason. */
+    /**
+     * A delivery status for a message we sent; a failure keeps the provider's code and reason.
+     * {@code reference} is what the send gave the provider to echo ({@link OutboundMessage#reference()}),
+     * when the provider echoes it: how a message whose send had no answer learns its provider id.
+     */
     record StatusReported(long connectionId, String providerMessageId, DeliveryStatus status, Instant occurredAt,
-            String errorCode, String errorReason) implements InboundEvent {
+            String errorCode, String errorReason, String reference) implements InboundEvent {
+
+        public StatusReported(long connectionId, String providerMessageId, DeliveryStatus status, Instant occurredAt,
+                String errorCode, String errorReason) {
+            this(connectionId, providerMessageId, status, occurredAt, errorCode, errorReason, null);
+        }
     }
 }

@@ -30,6 +30,18 @@ public class Messaging {
         return adapter(connection).send(connection, message);
     }
 
+    /**
+     * Whether the provider has a message whose send had no answer, sent since then; ids for which
+     * {@code taken} holds belong to other messages already. Calls the provider; never inside a
+     * transaction.
+     */
+    public SentLookup lookUp(long connectionId, OutboundMessage message, java.time.Instant since,
+            java.util.function.Predicate<String> taken) {
+        var connection = connection(connectionId);
+        return adapter(connection) instanceof SentMessages sent ? sent.lookUp(connection, message, since, taken)
+                : new SentLookup.CannotTell();
+    }
+
     public FetchedMedia fetch(long connectionId, String providerMediaId) {
         var connection = connection(connectionId);
         return adapter(connection).fetch(connection, providerMediaId);

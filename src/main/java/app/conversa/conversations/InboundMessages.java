@@ -276,8 +276,11 @@ class InboundMessages implements InboundHandler {
     }
 
     private void report(StatusReported status) {
-        if (statuses.record(status.connectionId(), status.providerMessageId(), status.status(), status.occurredAt(),
-                status.errorCode(), status.errorReason())) {
+        boolean news = statuses.record(status.connectionId(), status.providerMessageId(), status.status(),
+                status.occurredAt(), status.errorCode(), status.errorReason());
+        boolean adopted = status.reference() != null
+                && statuses.adopt(status.connectionId(), status.reference(), status.providerMessageId());
+        if (news || adopted) {
             statuses.apply(status.connectionId(), status.providerMessageId());
         }
     }

@@ -5,6 +5,8 @@ import app.conversa.channels.MessageKind;
 import app.conversa.channels.Messaging;
 import app.conversa.channels.OutboundMessage;
 import app.conversa.channels.SendFailure;
+import app.conversa.channels.SendOutcomeUnknown;
+import app.conversa.channels.SentLookup;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
 import app.conversa.shared.WakeableWorker;
 import io.github.bucket4j.Bucket;
@@ -36,6 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exponential backoff and jitter; a permanent one, or too many attempts, leaves the message
  * FAILED with the provider's code and a readable reason. Nothing stays queued silently: the
  * sweep retries what a crash left leased.
+ *
+ * <p>A send whose answer never came (a read timeout, or a crash in mid-call: the message is
+ * found with {@code send_started_at} set) may have been accepted. It is not sent again until
+ * the provider shows it does not have it: a gateway is asked (its message store); a Cloud API
+ * number tells through the statuses that echo the message's reference ({@link StatusLedger#adopt}).
+ * After a bounded wait without that answer the message is sent again, and counted and logged as
+ * a possible duplicate ({@link SendAlarms}).
  */
 @Component
 class OutboundSender implements DisposableBean {
@@ -49,22 +58,27 @@ class OutboundSender implements DisposableBean {
     private final StatusLedger statuses;
     private final MediaStore mediaStore;
     private final ApplicationEventPublisher events;
+    private final SendAlarms alarms;
     private final Clock clock;
     private final int ratePerSecond;
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Duration lease;
+    private final Duration reconcilePause;
+    private final Duration reconcileWait;
     private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
     private final WakeableWorker worker = new WakeableWorker("outbound-sender", this::drain);
 
     OutboundSender(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, MessageSealing sealing,
-            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, Clock clock,
+            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, SendAlarms alarms, Clock clock,
             @Value("${conversa.outbound.rate-per-second:80}") int ratePerSecond,
             @Value("${conversa.outbound.max-attempts:8}") int maxAttempts,
             @Value("${conversa.outbound.first-backoff:1s}") Duration firstBackoff,
             @Value("${conversa.outbound.max-backoff:5m}") Duration maxBackoff,
-            @Value("${conversa.outbound.lease:2m}") Duration lease) {
+            @Value("${conversa.outbound.lease:2m}") Duration lease,
+            @Value("${conversa.outbound.reconcile-pause:5s}") Duration reconcilePause,
+            @Value("${conversa.outbound.reconcile-wait:2m}") Duration reconcileWait) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.messaging = messaging;
@@ -72,12 +86,15 @@ class OutboundSender implements DisposableBean {
         this.statuses = statuses;
         this.mediaStore = mediaStore;
         this.events = events;
+        this.alarms = alarms;
         this.clock = clock;
         this.ratePerSecond = ratePerSecond;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.lease = lease;
+        this.reconcilePause = reconcilePause;
+        this.reconcileWait = reconcileWait;
     }
 
     void wake() {
@@ -124,35 +141,38 @@ class OutboundSender implements DisposableBean {
     }
 
     private record Outgoing(long chatId, long connectionId, String waId, MessageKind kind, byte[] body, Long mediaId,
-            String replyTo, int attempts) {
+            String replyTo, int attempts, OffsetDateTime sendStartedAt) {
     }
 
     private void deliver(long messageId) {
         var outgoing = jdbc.sql("""
-                select m.chat_id, m.connection_id, c.wa_id, m.kind, m.body, m.media_id, m.reply_to_provider_id, m.attempts
+                select m.chat_id, m.connection_id, c.wa_id, m.kind, m.body, m.media_id, m.reply_to_provider_id, m.attempts,
+                    m.send_started_at
                 from messages m join chats c on c.id = m.chat_id where m.id = ?""")
                 .param(messageId)
                 .query((rs, row) -> new Outgoing(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         MessageKind.valueOf(rs.getString(4)), rs.getBytes(5), (Long) rs.getObject(6, Long.class),
-                        rs.getString(7), rs.getInt(8)))
+                        rs.getString(7), rs.getInt(8), rs.getObject(9, OffsetDateTime.class)))
                 .single();
         try {
-            OutboundMessage.Attachment attachment = null;
-            if (outgoing.mediaId() != null) {
-                var media = mediaStore.describe(outgoing.mediaId());
-                attachment = new OutboundMessage.Attachment(mediaStore.read(outgoing.mediaId()), media.mimeType(),
-                        media.filename(), media.voice());
+            var message = message(messageId, outgoing);
+            if (outgoing.sendStartedAt() != null && !mayResend(messageId, outgoing, message)) {
+                return;
             }
             rate(outgoing.connectionId()).asBlocking().consume(1);
-            String providerId = messaging.send(outgoing.connectionId(), new OutboundMessage(outgoing.waId(),
-                    outgoing.kind(), sealing.openBody(outgoing.body()), attachment, outgoing.replyTo()));
+            if (!started(messageId)) {
+                return; // a status echoing its reference gave it its provider id meanwhile
+            }
+            String providerId = messaging.send(outgoing.connectionId(), message);
             try {
                 sent(messageId, outgoing, providerId);
             } catch (RuntimeException afterAccepted) {
-                // the customer has it: not treated as a failed send. Only if recording still fails when the
-                // lease ends (the database down all that time) is the message sent again: rare, and logged
+                // the customer has it: not treated as a failed send. The message keeps its send_started_at, so
+                // when the lease ends (the database down all that time) the sender looks for it before sending again
                 log.error("Message {} was sent as {} but could not be recorded", messageId, providerId, afterAccepted);
             }
+        } catch (SendOutcomeUnknown unknown) {
+            unknown(messageId, outgoing, unknown);
         } catch (SendFailure failure) {
             failed(messageId, outgoing, failure);
         } catch (InterruptedException e) {
@@ -162,6 +182,80 @@ class OutboundSender implements DisposableBean {
             log.error("Message {} could not be delivered", messageId, unexpected);
             failed(messageId, outgoing, new SendFailure("internal", "Internal error while sending.", true));
         }
+    }
+
+    private OutboundMessage message(long messageId, Outgoing outgoing) {
+        OutboundMessage.Attachment attachment = null;
+        if (outgoing.mediaId() != null) {
+            var media = mediaStore.describe(outgoing.mediaId());
+            attachment = new OutboundMessage.Attachment(mediaStore.read(outgoing.mediaId()), media.mimeType(),
+                    media.filename(), media.voice());
+        }
+        return new OutboundMessage(outgoing.waId(), outgoing.kind(), sealing.openBody(outgoing.body()), attachment,
+                outgoing.replyTo(), StatusLedger.reference(messageId));
+    }
+
+    /**
+     * A send of this message may have reached the provider: settles it if the provider has it,
+     * and says whether to send it again (the provider shows it lacks it, or cannot tell, after
+     * the bounded wait: then a possible duplicate).
+     */
+    private boolean mayResend(long messageId, Outgoing outgoing, OutboundMessage message) {
+        var startedAt = outgoing.sendStartedAt().toInstant();
+        SentLookup lookup;
+        try {
+            lookup = messaging.lookUp(outgoing.connectionId(), message, startedAt, id -> taken(outgoing.connectionId(), id));
+        } catch (SendFailure cannotAsk) {
+            postpone(messageId, "Could not ask the provider whether it has the message: " + cannotAsk.reason());
+            return false;
+        }
+        if (lookup instanceof SentLookup.Found found) {
+            log.info("Message {} whose send had no answer was found at the provider", messageId);
+            sent(messageId, outgoing, found.providerMessageId());
+            return false;
+        }
+        if (clock.instant().isBefore(startedAt.plus(reconcileWait))) {
+            postpone(messageId, "The provider did not answer; waiting to learn whether it has the message.");
+            return false;
+        }
+        if (lookup instanceof SentLookup.CannotTell) {
+            alarms.possibleDuplicate(messageId, outgoing.chatId(), outgoing.connectionId(),
+                    "No word from the provider within " + reconcileWait.toSeconds() + " s of a send with no answer; sent again.");
+        }
+        return true;
+    }
+
+    /** Whether another message already holds this provider id (a gateway's echo of this very message does not count). */
+    private boolean taken(long connectionId, String providerId) {
+        return jdbc.sql("""
+                select count(*) from messages where connection_id = ? and provider_message_id = ? and author_type <> 'PHONE'""")
+                .params(connectionId, providerId).query(Long.class).single() > 0;
+    }
+
+    /** Notes that a send is on its way to the provider: from now on a lost answer means an unknown outcome. */
+    private boolean started(long messageId) {
+        return jdbc.sql("""
+                update messages set send_started_at = ? where id = ? and status = 'QUEUED' and provider_message_id is null""")
+                .params(now(), messageId).update() == 1;
+    }
+
+    private void postpone(long messageId, String reason) {
+        jdbc.sql("""
+                update messages set next_attempt_at = ?, error_code = ?, error_reason = ?
+                where id = ? and status = 'QUEUED' and provider_message_id is null""")
+                .params(now().plus(reconcilePause), "outcome_unknown", truncate(reason), messageId).update();
+    }
+
+    private void unknown(long messageId, Outgoing outgoing, SendOutcomeUnknown unknown) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    update messages set attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_reason = ?
+                    where id = ? and status = 'QUEUED' and provider_message_id is null""")
+                    .params(now().plus(reconcilePause), unknown.code(), truncate(unknown.reason()), messageId).update();
+            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+        });
+        log.info("Message {}: the provider did not answer ({}); looking for it before any new send", messageId,
+                unknown.reason());
     }
 
     /**
@@ -184,16 +278,25 @@ class OutboundSender implements DisposableBean {
 
     private void record(long messageId, Outgoing outgoing, String providerId) {
         var now = now();
-        transactions.executeWithoutResult(tx -> {
+        boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> {
             forgetEcho(outgoing.connectionId(), providerId, messageId);
-            jdbc.sql("""
+            int updated = jdbc.sql("""
                     update messages set provider_message_id = ?, status = ?, status_rank = ?, sent_at = ?,
-                        attempts = attempts + 1, next_attempt_at = null, error_code = null, error_reason = null
-                    where id = ?""")
-                    .params(providerId, DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(), now, messageId).update();
-            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
-            statuses.apply(outgoing.connectionId(), providerId);
-        });
+                        attempts = attempts + 1, next_attempt_at = null, send_started_at = null, error_code = null,
+                        error_reason = null
+                    where id = ? and (provider_message_id is null or provider_message_id = ?)""")
+                    .params(providerId, DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(), now, messageId, providerId)
+                    .update();
+            if (updated == 1) {
+                events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+                statuses.apply(outgoing.connectionId(), providerId);
+            }
+            return updated == 1;
+        }));
+        if (!recorded) {
+            alarms.possibleDuplicate(messageId, outgoing.chatId(), outgoing.connectionId(),
+                    "Sent again as " + providerId + " while a status showed the provider had it already.");
+        }
     }
 
     /**
@@ -219,26 +322,32 @@ class OutboundSender implements DisposableBean {
         int attempts = outgoing.attempts() + 1;
         boolean retry = failure.transientFailure() && attempts < maxAttempts;
         var now = now();
-        transactions.executeWithoutResult(tx -> {
-            if (retry) {
-                jdbc.sql("""
-                        update messages set attempts = ?, next_attempt_at = ?, error_code = ?, error_reason = ? where id = ?""")
-                        .params(attempts, now.plus(backoff(attempts)), failure.code(), truncate(failure.reason()), messageId)
-                        .update();
-            } else {
-                String reason = failure.transientFailure()
-                        ? "Gave up after " + attempts + " attempts: " + failure.reason() : failure.reason();
-                jdbc.sql("""
-                        update messages set attempts = ?, status = ?, status_rank = ?, failed_at = ?, next_attempt_at = null,
-                            error_code = ?, error_reason = ? where id = ?""")
-                        .params(attempts, DeliveryStatus.FAILED.name(), DeliveryStatus.FAILED.rank(), now, failure.code(),
-                                truncate(reason), messageId)
-                        .update();
-            }
+        String reason = retry || !failure.transientFailure() ? failure.reason()
+                : "Gave up after " + attempts + " attempts: " + failure.reason();
+        boolean changed = Boolean.TRUE.equals(transactions.execute(tx -> {
+            int updated = retry
+                    ? jdbc.sql("""
+                            update messages set attempts = ?, next_attempt_at = ?, send_started_at = null, error_code = ?,
+                                error_reason = ?
+                            where id = ? and status = 'QUEUED' and provider_message_id is null""")
+                            .params(attempts, now.plus(backoff(attempts)), failure.code(), truncate(reason), messageId)
+                            .update()
+                    : jdbc.sql("""
+                            update messages set attempts = ?, status = ?, status_rank = ?, failed_at = ?, next_attempt_at = null,
+                                send_started_at = null, error_code = ?, error_reason = ?
+                            where id = ? and status = 'QUEUED' and provider_message_id is null""")
+                            .params(attempts, DeliveryStatus.FAILED.name(), DeliveryStatus.FAILED.rank(), now, failure.code(),
+                                    truncate(reason), messageId)
+                            .update();
             events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
-        });
+            return updated == 1;
+        }));
         log.info("Message {} not sent (attempt {}, code {}, {})", messageId, attempts, failure.code(),
                 retry ? "will retry" : "failed");
+        if (changed && !retry) {
+            alarms.sendFailed(messageId, outgoing.chatId(), outgoing.connectionId(), attempts, failure.code(),
+                    truncate(reason));
+        }
     }
 
     /** Exponential backoff with equal jitter: between half and all of first × 2^(attempt-1), capped. */

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StatusLedger {
 
+    private static final String REFERENCE_PREFIX = "conversa-message-";
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
@@ -44,6 +46,35 @@ class StatusLedger {
                         truncate(errorReason))
                 .update();
         return true;
+    }
+
+    /** What a send gives the provider to echo in its statuses: the message's own id (≤ 512 bytes, A3). */
+    static String reference(long messageId) {
+        return REFERENCE_PREFIX + messageId;
+    }
+
+    /**
+     * A status echoing a message's reference gives the message its provider id, if it has none
+     * yet: the send reached the provider but its answer was lost (a timeout, a crash). True if
+     * the message took the id; the caller then applies the reports.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean adopt(long connectionId, String reference, String providerMessageId) {
+        if (!reference.startsWith(REFERENCE_PREFIX)) {
+            return false;
+        }
+        long messageId;
+        try {
+            messageId = Long.parseLong(reference.substring(REFERENCE_PREFIX.length()));
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
+        return jdbc.sql("""
+                update messages set provider_message_id = ?, send_started_at = null, next_attempt_at = null,
+                    error_code = null, error_reason = null
+                where id = ? and connection_id = ? and direction = 'OUT' and provider_message_id is null
+                    and status in ('QUEUED', 'FAILED')""")
+                .params(providerMessageId, messageId, connectionId).update() == 1;
     }
 
     /** Moves the message with this provider id to its highest reported status, if that is further. */

@@ -35,18 +35,28 @@ class EvolutionOutbox {
     private final EvolutionMessages messages;
     private final EvolutionContacts contacts;
     private final SandboxMedia media;
+    private final SandboxFaults faults;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    EvolutionOutbox(EvolutionMessages messages, EvolutionContacts contacts, SandboxMedia media, Clock clock) {
+    EvolutionOutbox(EvolutionMessages messages, EvolutionContacts contacts, SandboxMedia media, SandboxFaults faults,
+            Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.media = media;
+        this.faults = faults;
         this.clock = clock;
     }
 
     ObjectNode send(EvolutionInstance instance, JsonNode request, String number, EvolutionMessage.Content content) {
+        if (faults.next(instance.name()) instanceof SandboxFaults.Slow slow) {
+            return faults.hangThen(slow, () -> accept(instance, request, number, content));
+        }
+        return accept(instance, request, number, content);
+    }
+
+    private ObjectNode accept(EvolutionInstance instance, JsonNode request, String number, EvolutionMessage.Content content) {
         long delay = Math.min(request.path("delay").asLong(0), 10_000);
         if (delay > 0) {
             try {

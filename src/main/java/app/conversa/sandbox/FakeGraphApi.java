@@ -59,13 +59,17 @@ class FakeGraphApi {
 
     @PostMapping(path = "/{version}/{phoneNumberId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> messages(@PathVariable String phoneNumberId, @RequestHeader(name = HttpHeaders.AUTHORIZATION,
-            required = false) String authorization, @RequestBody JsonNode request) throws InterruptedException {
+            required = false) String authorization, @RequestBody JsonNode request) {
         var number = numbers.find(phoneNumberId).orElse(null);
         if (number == null || !("Bearer " + number.accessToken()).equals(authorization)) {
             return error(401, 190, "(#190) Invalid OAuth access token", "Error validating access token.");
         }
         if (!"whatsapp".equals(request.path("messaging_product").asString(""))) {
             return error(400, 100, "(#100) Invalid parameter", "messaging_product must be whatsapp");
+        }
+        if (request.path("biz_opaque_callback_data").asString("").getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > 512) {
+            return error(400, 100, "(#100) Invalid parameter", "biz_opaque_callback_data is longer than 512 bytes");
         }
         if ("read".equals(request.path("status").asString(""))) {
             phone.businessRead(number, request.path("message_id").asString(""));
@@ -83,16 +87,15 @@ class FakeGraphApi {
         if (mediaId != null && media.find(mediaId).filter(m -> m.phoneNumberId().equals(phoneNumberId)).isEmpty()) {
             return error(400, 131053, "(#131053) Media upload error", "Unknown media id " + mediaId);
         }
-        boolean dropStatuses = false;
-        var fault = faults.next(phoneNumberId);
-        switch (fault) {
-            case SandboxFaults.GraphError e -> {
-                return error(e.httpStatus(), e.code(), e.message(), e.details());
-            }
-            case SandboxFaults.Slow slow -> Thread.sleep(slow.pause());
-            case SandboxFaults.DropStatuses drop -> dropStatuses = true;
-            case null -> { }
-        }
+        return switch (faults.next(phoneNumberId)) {
+            case SandboxFaults.GraphError e -> error(e.httpStatus(), e.code(), e.message(), e.details());
+            case SandboxFaults.Slow slow -> faults.hangThen(slow, () -> accept(number, request, to, false));
+            case SandboxFaults.DropStatuses drop -> accept(number, request, to, true);
+            case null -> accept(number, request, to, false);
+        };
+    }
+
+    private ResponseEntity<?> accept(SandboxNumbers.Number number, JsonNode request, String to, boolean dropStatuses) {
         String wamid = "wamid." + Base64.getEncoder().encodeToString(bytes(24));
         phone.businessSent(number, wamid, request, dropStatuses);
         return ResponseEntity.ok(Map.of("messaging_product", "whatsapp",

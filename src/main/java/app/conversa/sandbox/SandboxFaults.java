@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
 
 /**
- * Faults the fake Graph API plays on the next send calls of a number, one per call, in order:
- * Meta's errors as Meta shapes them, a slow answer, or a send whose statuses never come.
+ * Faults the fakes play on the next send calls of a number, one per call, in order. The fake
+ * Graph API (keyed by phone number id): Meta's errors as Meta shapes them, a slow answer, or a
+ * send whose statuses never come. The fake gateway (keyed by instance name): a slow answer.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
@@ -22,7 +23,10 @@ public class SandboxFaults {
     public record GraphError(int httpStatus, int code, String message, String details) implements Fault {
     }
 
-    /** The answer comes after a pause (then succeeds). */
+    /**
+     * The provider hangs for the pause, then accepts the message: past the app's read timeout,
+     * the app never sees the answer though the customer gets the message.
+     */
     public record Slow(Duration pause) implements Fault {
     }
 
@@ -38,6 +42,26 @@ public class SandboxFaults {
             "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
 
     private final Map<String, Queue<Fault>> planned = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether a send is hanging on a {@link Slow} fault and has not been accepted yet. */
+    public boolean hanging() {
+        return hanging.get() > 0;
+    }
+
+    /** Holds a send for the fault's pause, then accepts it: hanging until the acceptance is done. */
+    <T> T hangThen(Slow slow, java.util.function.Supplier<T> accept) {
+        hanging.incrementAndGet();
+        try {
+            Thread.sleep(slow.pause());
+            return accept.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hanging", e);
+        } finally {
+            hanging.decrementAndGet();
+        }
+    }
 
     public void inject(String phoneNumberId, Fault... faults) {
         var queue = planned.computeIfAbsent(phoneNumberId, id -> new ConcurrentLinkedQueue<>());

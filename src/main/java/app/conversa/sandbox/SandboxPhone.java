@@ -131,6 +131,7 @@ public class SandboxPhone {
         if (dropStatuses) {
             return;
         }
+        String callbackData = request.path("biz_opaque_callback_data").asString(null);
         String[] steps = {"sent", "delivered", "read"};
         Thread.ofVirtual().start(() -> {
             for (int i = 0; i < steps.length; i++) {
@@ -142,9 +143,12 @@ public class SandboxPhone {
                 }
                 updateStatus(number.phoneNumberId(), to, wamid, steps[i]);
                 var value = webhooks.value(number);
-                value.withArray("statuses").addObject().put("id", wamid).put("status", steps[i])
-                        .put("timestamp", Long.toString(clock.instant().getEpochSecond())).put("recipient_id", to)
-                        .putObject("pricing").put("billable", false).put("pricing_model", "PMP")
+                var status = value.withArray("statuses").addObject().put("id", wamid).put("status", steps[i])
+                        .put("timestamp", Long.toString(clock.instant().getEpochSecond())).put("recipient_id", to);
+                if (callbackData != null) {
+                    status.put("biz_opaque_callback_data", callbackData); // echoed in every status, as Meta does (A3)
+                }
+                status.putObject("pricing").put("billable", false).put("pricing_model", "PMP")
                         .put("type", "free_customer_service").put("category", "service");
                 webhooks.deliver(number, value);
             }

@@ -6,6 +6,7 @@ import app.conversa.ApiSession;
 import app.conversa.Eventually;
 import app.conversa.TestAccounts;
 import app.conversa.identity.Role;
+import app.conversa.sandbox.SandboxFaults;
 import app.conversa.sandbox.SandboxPhone.PhoneMessage;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ abstract class ChannelContract {
     int port;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    SandboxFaults providerFaults;
 
     protected ApiSession admin;
     protected long connectionId;
@@ -50,6 +53,9 @@ abstract class ChannelContract {
 
     /** The provider works again. */
     protected abstract void providerRecovers();
+
+    /** On the next send the provider hangs for the pause (past the app's read timeout of 3 s), then accepts. */
+    protected abstract void providerHangsThenAccepts(Duration pause);
 
     @BeforeEach
     void linkANumber() {
@@ -167,5 +173,30 @@ abstract class ChannelContract {
         } finally {
             providerRecovers();
         }
+    }
+
+    @Test
+    void aSendWhoseAnswerNeverCameIsNotSentAgainAndEndsReadUnderTheProvidersId() {
+        customerWrites("Marta Loor", "¿Me confirma el pago?");
+        long chatId = chat().get("id").asLong();
+        providerHangsThenAccepts(Duration.ofSeconds(4));
+        var sent = admin.post("/api/chats/" + chatId + "/messages", Map.of("idempotencyKey",
+                "contract-hang-" + UUID.randomUUID(), "text", "Confirmado, gracias"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long id = sent.json().get("id").asLong();
+
+        var unknown = Eventually.await("the send without an answer", () -> lastMessage(chatId),
+                m -> m.get("id").asLong() == id && !m.get("errorCode").isNull(), Duration.ofSeconds(20));
+        assertThat(unknown.get("errorCode").asString()).isEqualTo("outcome_unknown");
+        assertThat(unknown.get("status").asString()).isEqualTo("QUEUED");
+        var read = Eventually.await("read", () -> lastMessage(chatId), m -> m.get("id").asLong() == id
+                && m.get("status").asString().equals("READ"), Duration.ofSeconds(30));
+        Eventually.await("the provider's hang over", providerFaults::hanging, hanging -> !hanging, Duration.ofSeconds(10));
+
+        var accepted = customerSees().stream().filter(m -> !m.fromCustomer()).toList();
+        assertThat(accepted).as("accepted by the provider exactly once").hasSize(1);
+        assertThat(accepted.getFirst().text()).isEqualTo("Confirmado, gracias");
+        assertThat(read.get("providerMessageId").asString()).isEqualTo(accepted.getFirst().id());
+        assertThat(read.get("errorCode").isNull()).isTrue();
     }
 }

@@ -50,4 +50,9 @@ class CloudApiContractTests extends ChannelContract {
     protected void providerRecovers() {
         faults.clear(phoneNumberId);
     }
+
+    @Override
+    protected void providerHangsThenAccepts(java.time.Duration pause) {
+        faults.inject(phoneNumberId, new app.conversa.sandbox.SandboxFaults.Slow(pause));
+    }
 }

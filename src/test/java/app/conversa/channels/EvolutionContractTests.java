@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.conversa.Eventually;
 import app.conversa.IntegrationTest;
+import app.conversa.sandbox.SandboxFaults;
 import app.conversa.sandbox.SandboxGateway;
 import app.conversa.sandbox.SandboxGatewayChats;
 import app.conversa.sandbox.SandboxPhone;
@@ -21,6 +22,8 @@ class EvolutionContractTests extends ChannelContract {
     SandboxGateway gateway;
     @Autowired
     SandboxGatewayChats phones;
+    @Autowired
+    SandboxFaults faults;
     private String instance;
 
     @Override
@@ -73,5 +76,10 @@ class EvolutionContractTests extends ChannelContract {
     @Override
     protected void providerRecovers() {
         gateway.silent(false);
+    }
+
+    @Override
+    protected void providerHangsThenAccepts(Duration pause) {
+        faults.inject(instance, new SandboxFaults.Slow(pause));
     }
 }

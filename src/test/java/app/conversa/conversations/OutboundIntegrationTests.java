@@ -41,6 +41,10 @@ class OutboundIntegrationTests {
     SandboxFaults faults;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MessageSealing sealing;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private ApiSession admin;
     private SandboxLines.Line line;
@@ -237,6 +241,108 @@ class OutboundIntegrationTests {
         assertThat(jdbc.sql("select count(*) from chats where connection_id = ?").param(line.connectionId())
                 .query(Long.class).single()).as("the same chat, not a new one").isEqualTo(1);
         assertThat(send("¿Sigue ahí?").status()).as("open again: answers go out").isEqualTo(202);
+    }
+
+    @Test
+    void aMessageThatFinallyFailsRecordsOneCriticalEventWithAReadableReason() {
+        var error = SandboxFaults.SERVER_ERROR;
+        faults.inject(line.phoneNumberId(), error, error, error, error, error, error, error, error); // the 8 attempts allowed
+        long gaveUp = send("Último aviso").json().get("id").asLong();
+        Eventually.await("given up", () -> message(gaveUp), m -> m.get("status").asString().equals("FAILED"));
+        faults.inject(line.phoneNumberId(), SandboxFaults.OUTSIDE_WINDOW);
+        long refused = send("Fuera de ventana").json().get("id").asLong();
+        Eventually.await("refused", () -> message(refused), m -> m.get("status").asString().equals("FAILED"));
+
+        var afterRetries = Eventually.await("one event", () -> events("conversations.send_failed", gaveUp), e -> !e.isEmpty());
+        assertThat(afterRetries).as("once per message, not per attempt").hasSize(1);
+        var details = afterRetries.getFirst().get("details");
+        assertThat(afterRetries.getFirst().get("severity").asString()).isEqualTo("WARNING");
+        assertThat(details.get("chatId").asLong()).isEqualTo(chatId);
+        assertThat(details.get("attempts").asInt()).isEqualTo(8);
+        assertThat(details.get("code").asString()).isEqualTo("131000");
+        assertThat(details.get("reason").asString()).isEqualTo("Gave up after 8 attempts: Something went wrong. Please try again later.");
+        var permanent = Eventually.await("one event", () -> events("conversations.send_failed", refused), e -> !e.isEmpty());
+        assertThat(permanent).hasSize(1);
+        assertThat(permanent.getFirst().get("details").get("code").asString()).isEqualTo("131047");
+        assertThat(permanent.getFirst().get("details").get("reason").asString()).contains("24 hours");
+    }
+
+    @Test
+    void aSendCutShortByACrashAfterMetaTookItTakesItsIdFromTheStatusesAndIsNotSentAgain() throws Exception {
+        double duplicatesBefore = possibleDuplicates();
+        long id = leftInMidSendByACrash("Su pago quedó registrado", Duration.ofSeconds(1));
+        String wamid = sendAsTheCrashedNodeDid(id, "Su pago quedó registrado");
+
+        var read = Eventually.await("read", () -> message(id), m -> m.get("status").asString().equals("READ"),
+                Duration.ofSeconds(20));
+        assertThat(read.get("providerMessageId").asString()).isEqualTo(wamid);
+        assertThat(phone.conversation(line.phoneNumberId(), customer)).filteredOn(m -> !m.fromCustomer()).hasSize(1);
+        assertThat(possibleDuplicates()).isEqualTo(duplicatesBefore);
+        assertThat(events("conversations.possible_duplicate", id)).isEmpty();
+    }
+
+    @Test
+    void aSendCutShortByACrashThatMetaNeverGotIsSentAgainAfterTheWaitCountedAndLoggedAsAPossibleDuplicate() {
+        double duplicatesBefore = possibleDuplicates();
+        long id = leftInMidSendByACrash("Le esperamos mañana", Duration.ofSeconds(11)); // longer ago than the wait (10 s)
+
+        var read = Eventually.await("read", () -> message(id), m -> m.get("status").asString().equals("READ"),
+                Duration.ofSeconds(20));
+        var sent = phone.conversation(line.phoneNumberId(), customer).stream().filter(m -> !m.fromCustomer()).toList();
+        assertThat(sent).hasSize(1);
+        assertThat(read.get("providerMessageId").asString()).isEqualTo(sent.getFirst().id());
+        assertThat(possibleDuplicates()).isEqualTo(duplicatesBefore + 1);
+        var logged = events("conversations.possible_duplicate", id);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.getFirst().get("details").get("reason").asString()).contains("sent again");
+    }
+
+    /**
+     * A message as a node that crashed while sending it leaves it: queued, its send begun that long
+     * ago, no provider id, its lease over (the node is gone).
+     */
+    private long leftInMidSendByACrash(String text, Duration startedAgo) {
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into messages (chat_id, connection_id, direction, kind, author_type, author_user_id, private_note,
+                    body, status, status_rank, idempotency_key, attempts, next_attempt_at, send_started_at, created_at)
+                select id, connection_id, 'OUT', 'TEXT', 'AGENT', null, false, ?, 'QUEUED', 0, ?, 0, ?, ?, ? from chats where id = ?""")
+                .params(sealing.sealBody(text), "crash-" + UUID.randomUUID(), now, now.minus(startedAgo),
+                        now.minus(startedAgo), chatId)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** The send the crashed node made: it reached Meta, with the message's reference, but its answer was lost. */
+    private String sendAsTheCrashedNodeDid(long messageId, String text) throws Exception {
+        String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "text", "text", Map.of("body", text),
+                "biz_opaque_callback_data", StatusLedger.reference(messageId)));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/sandbox/graph/v24.0/" + line.phoneNumberId() + "/messages"))
+                .header("Authorization", "Bearer token-" + line.phoneNumberId()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body())
+                    .get("messages").get(0).get("id").asString();
+        }
+    }
+
+    private double possibleDuplicates() {
+        return meters.counter(SendAlarms.POSSIBLE_DUPLICATES).count();
+    }
+
+    private List<JsonNode> events(String code, long messageId) {
+        var found = new java.util.ArrayList<JsonNode>();
+        for (var event : admin.get("/api/critical-events?source=conversations&size=200").json().get("items")) {
+            if (event.get("code").asString().equals(code) && event.get("details").path("messageId").asLong() == messageId) {
+                found.add(event);
+            }
+        }
+        return found;
     }
 
     private ApiSession.Response send(String text) {
