@@ -179,6 +179,29 @@ class EvolutionNumbersIntegrationTests {
     }
 
     @Test
+    void aDropRightAfterALogoutStillAlerts() {
+        // a logout (the phone unlinked, or an administrator here) is another kind of news than a drop:
+        // it must not start the interval that keeps a flapping number's drops quiet
+        scan();
+        gateway.unlink(instance);
+        awaitLinkState("LOGGED_OUT");
+        assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).status()).isEqualTo(200);
+        scan();
+        assertThat(admin.post("/api/connections/" + connectionId + "/logout", Map.of()).status()).isEqualTo(200);
+        awaitLinkState("LOGGED_OUT");
+        assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).status()).isEqualTo(200);
+        scan();
+        var relinkedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
+
+        gateway.dropConnection(instance);
+        awaitLinkState("DISCONNECTED");
+        var alertedAt = jdbc.sql("select alerted_at from connection_links where connection_id = ?").param(connectionId)
+                .query(java.time.OffsetDateTime.class).optional();
+        assertThat(alertedAt).as("the drop alerted").isPresent();
+        assertThat(alertedAt.get()).as("the drop alerted").isAfter(relinkedAt);
+    }
+
+    @Test
     void anInstanceLeftClosedIsReconnectedByConversaWithBackOff() {
         scan();
         gateway.closeQuietly(instance); // no webhook: only polling can tell
