@@ -13,7 +13,8 @@ public sealed interface InboundEvent {
 
     /**
      * The customer as WhatsApp identifies them on this connection: {@code waId} is their number's
-     * digits, or a privacy id ({@code <digits>@lid}) when WhatsApp hides the number;
+     * digits, or a privacy id when WhatsApp hides the number (a gateway's {@code <digits>@lid}, a
+     * Cloud API business-scoped user id such as {@code US.13491208655302741918});
      * {@code privacyId} is that privacy id when both are known, so both map to one contact.
      */
     record Customer(String waId, String profileName, String privacyId) {
