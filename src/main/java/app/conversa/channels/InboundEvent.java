@@ -23,8 +23,19 @@ public sealed interface InboundEvent {
         }
     }
 
-    /** Media announced by the provider, to be fetched by its id. */
-    record Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice) {
+    /**
+     * Media announced by the provider, to be fetched by its id, or already here: {@code content}
+     * when the webhook carried the bytes inline (a gateway with WEBHOOK_BASE64 on), else null.
+     */
+    record Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice, byte[] content) {
+        public Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice) {
+            this(providerMediaId, mimeType, sha256, filename, voice, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Media[" + providerMediaId + ", " + mimeType + (content == null ? "" : ", " + content.length + " bytes inline") + "]";
+        }
     }
 
     /**
