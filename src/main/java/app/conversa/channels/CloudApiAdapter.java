@@ -56,7 +56,8 @@ class CloudApiAdapter implements ChannelAdapter {
         var body = new LinkedHashMap<String, Object>();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
-        body.put("to", message.to());
+        // a customer known only by their business-scoped user id (A2, BSUID) is addressed by it
+        body.put(message.to().chars().allMatch(Character::isDigit) ? "to" : "recipient", message.to());
         if (message.replyToProviderId() != null) {
             body.put("context", Map.of("message_id", message.replyToProviderId()));
         }

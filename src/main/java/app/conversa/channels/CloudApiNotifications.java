@@ -84,9 +84,12 @@ final class CloudApiNotifications implements WebhookReader {
             List<ProviderError> errors) {
         var profileNames = new HashMap<String, String>();
         for (JsonNode contact : value.path("contacts")) {
-            String waId = text(contact, "wa_id");
-            if (waId != null) {
-                profileNames.put(waId, text(contact.path("profile"), "name"));
+            // a user with a username may come with a business-scoped user id only (A2, BSUID)
+            String name = firstNonNull(text(contact.path("profile"), "name"), text(contact.path("profile"), "username"));
+            for (String id : new String[] {text(contact, "wa_id"), text(contact, "user_id")}) {
+                if (id != null && name != null) {
+                    profileNames.put(id, name);
+                }
             }
         }
         for (JsonNode message : value.path("messages")) {
@@ -113,13 +116,12 @@ final class CloudApiNotifications implements WebhookReader {
 
     private static MessageReceived message(long connectionId, JsonNode message, Map<String, String> profileNames) {
         String id = required(message, "id");
-        String from = required(message, "from");
+        var customer = customer(message, profileNames);
         Instant sentAt = timestamp(message);
         String type = required(message, "type");
         if (type.equals("request_welcome")) {
             return null; // the customer opened the chat; nothing to store until they write
         }
-        var customer = new Customer(from, profileNames.get(from));
         String replyTo = text(message.path("context"), "id");
         var details = new LinkedHashMap<String, Object>();
         if (message.path("context").path("forwarded").asBoolean(false)
@@ -206,6 +208,24 @@ final class CloudApiNotifications implements WebhookReader {
             }
         }
         return new MessageReceived(connectionId, id, customer, sentAt, kind, text, media, replyTo, details);
+    }
+
+    /**
+     * Who wrote: their number ({@code from}) and, since 2026, their business-scoped user id
+     * ({@code from_user_id}), which comes alone for users who chose a username. The BSUID is then
+     * their only id, the way a gateway's privacy id is; with both, the BSUID names the same contact.
+     */
+    private static Customer customer(JsonNode message, Map<String, String> profileNames) {
+        String from = text(message, "from");
+        String userId = text(message, "from_user_id");
+        if (from == null && userId == null) {
+            throw new Unreadable("missing from and from_user_id");
+        }
+        if (from == null) {
+            return new Customer(userId, profileNames.get(userId));
+        }
+        return new Customer(from, firstNonNull(profileNames.get(from), userId == null ? null : profileNames.get(userId)),
+                userId);
     }
 
     private static StatusReported status(long connectionId, JsonNode status) {

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * too. Every change of state goes to the history and the critical-event log and is pushed to
  * administrators and the supervisors of the number's department; a number that was working and
  * drops raises an alert, at most once per {@code alert-interval} for a flapping number (a logout
- * always alerts: it needs someone to scan a new QR). A dropped
+ * always alerts: it needs someone to scan a new QR; only drops count towards that interval). A dropped
  * link (not a logged-out one, which needs a new QR) is reconnected with exponential back-off.
  */
 @Service
@@ -227,8 +227,8 @@ class ConnectionLinks {
         boolean deliberate = "logged_out_here".equals(detail) || "instance_deleted".equals(detail);
         boolean dropped = wasWorking && !deliberate && (state == LinkState.DISCONNECTED || state == LinkState.LOGGED_OUT);
         // a drop that heals by itself alerts at most once per interval (a flapping number); a logout,
-        // which needs someone to scan a new QR, always does
-        boolean alert = dropped && (alertDue(connectionId, now) || state == LinkState.LOGGED_OUT);
+        // which needs someone to scan a new QR, always does, and does not count towards the drops' interval
+        boolean alert = dropped && (state == LinkState.LOGGED_OUT || alertDue(connectionId, now));
         var values = new LinkedHashMap<String, Object>();
         values.put("connectionId", connectionId);
         values.put("from", before.state().name());

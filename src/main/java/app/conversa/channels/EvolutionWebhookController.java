@@ -21,8 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/webhooks/evolution/{connectionId}")
 class EvolutionWebhookController {
 
-    /** Media is fetched separately (webhooks are configured without base64), so bodies are small. */
-    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /**
+     * Conversa configures webhooks without base64, but a gateway with WEBHOOK_BASE64 on sends media
+     * inline, a third larger than the file: room for a 16 MB video or voice note and documents up
+     * to about 30 MB (larger ones are refused, so such a gateway should keep WEBHOOK_BASE64 off).
+     */
+    static final int MAX_BODY_BYTES = 40 * 1024 * 1024;
 
     private final EvolutionIntake intake;
 

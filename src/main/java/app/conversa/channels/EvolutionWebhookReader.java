@@ -229,7 +229,7 @@ class EvolutionWebhookReader implements WebhookReader {
                 }
                 media = new Media(id, mimeType, text(content, "fileSha256"),
                         firstNonNull(text(content, "fileName"), text(content, "title")),
-                        kind == MessageKind.AUDIO && content.path("ptt").asBoolean(false));
+                        kind == MessageKind.AUDIO && content.path("ptt").asBoolean(false), inline(message));
                 text = text(content, "caption");
                 if (replyTo == null) {
                     replyTo = text(content.path("contextInfo"), "stanzaId");
@@ -305,6 +305,22 @@ class EvolutionWebhookReader implements WebhookReader {
         var received = new MessageReceived(connectionId, id, fromMe ? new Customer(customer.waId(), null,
                 customer.privacyId()) : customer, sentAt, kind, text, media, replyTo, details);
         return fromMe ? new SentFromPhone(received) : received;
+    }
+
+    /**
+     * The media's bytes when the gateway sent them inline ({@code message.base64}, WEBHOOK_BASE64
+     * on), or null: then they are fetched, as they are when the inline copy is not base64.
+     */
+    private static byte[] inline(JsonNode message) {
+        String base64 = text(message, "base64");
+        if (base64 == null) {
+            return null;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     /** B4 CONTACTS_UPSERT and B6 findContacts rows: a person in the number's address book (groups skipped). */

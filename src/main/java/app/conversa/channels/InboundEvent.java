@@ -13,7 +13,8 @@ public sealed interface InboundEvent {
 
     /**
      * The customer as WhatsApp identifies them on this connection: {@code waId} is their number's
-     * digits, or a privacy id ({@code <digits>@lid}) when WhatsApp hides the number;
+     * digits, or a privacy id when WhatsApp hides the number (a gateway's {@code <digits>@lid}, a
+     * Cloud API business-scoped user id such as {@code US.13491208655302741918});
      * {@code privacyId} is that privacy id when both are known, so both map to one contact.
      */
     record Customer(String waId, String profileName, String privacyId) {
@@ -22,8 +23,19 @@ public sealed interface InboundEvent {
         }
     }
 
-    /** Media announced by the provider, to be fetched by its id. */
-    record Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice) {
+    /**
+     * Media announced by the provider, to be fetched by its id, or already here: {@code content}
+     * when the webhook carried the bytes inline (a gateway with WEBHOOK_BASE64 on), else null.
+     */
+    record Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice, byte[] content) {
+        public Media(String providerMediaId, String mimeType, String sha256, String filename, boolean voice) {
+            this(providerMediaId, mimeType, sha256, filename, voice, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Media[" + providerMediaId + ", " + mimeType + (content == null ? "" : ", " + content.length + " bytes inline") + "]";
+        }
     }
 
     /**

@@ -129,6 +129,7 @@ class WebhookDrainer implements DisposableBean {
         if (batch.size() == 1) {
             return false;
         }
+        var added = new HashMap<Long, Integer>();
         try {
             transactions.executeWithoutResult(tx -> {
                 for (var item : batch) {
@@ -138,7 +139,7 @@ class WebhookDrainer implements DisposableBean {
                         }
                     }
                     links.apply(item.content().links());
-                    quarantine(item.webhook(), item.content().quarantined());
+                    added.put(item.webhook().id(), quarantine(item.webhook(), item.content().quarantined()));
                 }
                 jdbc.sql("update inbound_webhooks set processed_at = :now where id in (:ids)")
                         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
@@ -148,7 +149,7 @@ class WebhookDrainer implements DisposableBean {
             log.debug("Batch of {} webhooks rolled back, processing them one by one: {}", batch.size(), e.toString());
             return false;
         }
-        batch.forEach(item -> reportProblems(item.webhook(), item.content()));
+        batch.forEach(item -> reportProblems(item.webhook(), item.content(), added.get(item.webhook().id())));
         return true;
     }
 
@@ -176,37 +177,62 @@ class WebhookDrainer implements DisposableBean {
     }
 
     private void finish(Stored webhook, WebhookContent parsed) {
-        transactions.executeWithoutResult(tx -> {
+        int added = transactions.execute(tx -> {
             links.apply(parsed.links());
-            quarantine(webhook, parsed.quarantined());
+            int newlyQuarantined = quarantine(webhook, parsed.quarantined());
             jdbc.sql("update inbound_webhooks set processed_at = ? where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), webhook.id()).update();
+            return newlyQuarantined;
         });
-        reportProblems(webhook, parsed);
+        reportProblems(webhook, parsed, added);
     }
 
-    private void quarantine(Stored webhook, List<WebhookContent.Quarantined> quarantined) {
+    /**
+     * Sets the items aside, one row per (connection, item): an item delivered again only counts
+     * the delivery. Returns how many were new.
+     */
+    private int quarantine(Stored webhook, List<WebhookContent.Quarantined> quarantined) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
+        int added = 0;
         for (var item : quarantined) {
+            byte[] content = item.item().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String key = sha256(content);
+            int seen = jdbc.sql("""
+                    update inbound_quarantine set deliveries = deliveries + 1, last_seen_at = ?
+                    where connection_id = ? and item_key = ?""").params(now, webhook.connectionId(), key).update();
+            if (seen > 0) {
+                log.info("An item of webhook {} was quarantined before: counted again", webhook.id());
+                continue;
+            }
             log.warn("Quarantined an item of webhook {}: {}", webhook.id(), item.reason());
             jdbc.sql("""
-                    insert into inbound_quarantine (connection_id, webhook_id, reason, item, created_at)
-                    values (?, ?, ?, ?, ?)""")
+                    insert into inbound_quarantine (connection_id, webhook_id, reason, item, item_key, deliveries,
+                        created_at, last_seen_at)
+                    values (?, ?, ?, ?, ?, 1, ?, ?)""")
                     .params(webhook.connectionId(), webhook.id(), truncate(item.reason(), 300),
-                            secrets.seal(item.item().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                    quarantineContext(webhook.connectionId())), now)
+                            secrets.seal(content, quarantineContext(webhook.connectionId())), key, now, now)
                     .update();
+            added++;
+        }
+        return added;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Critical events for what WhatsApp reported as errors and what was set aside, after the commit. */
-    private void reportProblems(Stored webhook, WebhookContent parsed) {
+    /** Critical events for what WhatsApp reported as errors and for items newly set aside, after the commit. */
+    private void reportProblems(Stored webhook, WebhookContent parsed, int newlyQuarantined) {
         parsed.errors().forEach(error -> criticalEvents.record(Severity.WARNING, "channels", "channels.provider_error",
                 Map.of("connectionId", error.connectionId(), "code", error.code(), "reason", error.reason())));
-        if (!parsed.quarantined().isEmpty()) {
+        if (newlyQuarantined > 0) {
             criticalEvents.record(Severity.WARNING, "channels", "channels.webhook_item_quarantined",
                     Map.of("connectionId", webhook.connectionId(), "webhookId", webhook.id(),
-                            "items", parsed.quarantined().size()));
+                            "items", newlyQuarantined));
         }
     }
 

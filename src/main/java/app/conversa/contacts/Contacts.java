@@ -38,14 +38,15 @@ public class Contacts {
 
     /**
      * As {@link #identifyWhatsApp(long, String, String)}, for a customer WhatsApp may also know by a
-     * privacy id ({@code <digits>@lid}): the privacy id and the number map to one contact,
+     * privacy id (a gateway's {@code <digits>@lid}, or the Cloud API's business-scoped user id such
+     * as {@code US.13491208655302741918}): the privacy id and the number map to one contact,
      * whichever arrives first. A privacy id alone makes a contact without a phone number, which
      * gets its number when a later message carries both.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long identifyWhatsApp(long connectionId, String waId, String profileName, String privacyId) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        if (waId.endsWith("@lid")) {
+        if (isPrivacyId(waId)) {
             return identifyPrivate(connectionId, waId, profileName, now);
         }
         if (privacyId != null) {
@@ -97,11 +98,17 @@ public class Contacts {
         if (known.isPresent()) {
             return known.get();
         }
-        String name = profileName == null || profileName.isBlank() ? privacyId.substring(0, privacyId.indexOf('@'))
+        String name = profileName == null || profileName.isBlank()
+                ? privacyId.contains("@") ? privacyId.substring(0, privacyId.indexOf('@')) : privacyId
                 : truncate(profileName.strip());
         long contactId = insertContact(name, null, now);
         insertIdentity(connectionId, privacyId, contactId, profileName, now);
         return contactId;
+    }
+
+    /** A WhatsApp id that is not a number's digits: a privacy id, which tells no phone number. */
+    private static boolean isPrivacyId(String waId) {
+        return !waId.chars().allMatch(Character::isDigit);
     }
 
     private java.util.Optional<Long> identity(long connectionId, String waId) {

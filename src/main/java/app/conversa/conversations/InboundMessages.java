@@ -42,18 +42,21 @@ class InboundMessages implements InboundHandler {
     private final ChannelDirectory channels;
     private final MessageSealing sealing;
     private final StatusLedger statuses;
+    private final MediaStore mediaStore;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundMessages(JdbcClient jdbc, TransactionTemplate transactions, Contacts contacts, ChannelDirectory channels,
-            MessageSealing sealing, StatusLedger statuses, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+            MessageSealing sealing, StatusLedger statuses, MediaStore mediaStore, Outbox outbox,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contacts = contacts;
         this.channels = channels;
         this.sealing = sealing;
         this.statuses = statuses;
+        this.mediaStore = mediaStore;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -256,7 +259,15 @@ class InboundMessages implements InboundHandler {
                 .params(chatId, media.providerMediaId(), media.mimeType(), media.filename(), hex(media.sha256()),
                         media.voice(), now, now)
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        long mediaId = keys.getKeyAs(Long.class);
+        // bytes that came inline are kept at once: asking the provider again can fail for good
+        // (a gateway that stores no messages answers "Message not found"); bytes that do not match
+        // their announced sha256 are left for the fetcher, which downloads them
+        if (media.content() != null && (hex(media.sha256()) == null
+                || hex(media.sha256()).equals(MediaStore.sha256(media.content())))) {
+            mediaStore.storeFetched(mediaId, media.content(), media.mimeType());
+        }
+        return mediaId;
     }
 
     /** Meta announces the sha256 in base64; kept as hex, or dropped if it is neither. */

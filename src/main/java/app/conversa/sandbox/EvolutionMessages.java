@@ -36,13 +36,32 @@ class EvolutionMessages {
     private final Clock clock;
     private final List<Duration> pauses;
     private final Map<String, List<EvolutionMessage>> messages = new ConcurrentHashMap<>();
+    /** The gateway's WEBHOOK_BASE64: media inline in every webhook, whatever an instance's webhook asks. */
+    private volatile boolean webhookBase64;
+    /** Whether getBase64FromMediaMessage finds what customers sent (a gateway that stores no messages does not). */
+    private volatile boolean keepsMedia = true;
 
     EvolutionMessages(EvolutionWebhooks webhooks, EvolutionContacts contacts, Clock clock,
-            @Value("${conversa.sandbox.status-pauses:400ms,900ms,1600ms}") List<Duration> pauses) {
+            @Value("${conversa.sandbox.status-pauses:400ms,900ms,1600ms}") List<Duration> pauses,
+            @Value("${conversa.sandbox.evolution.webhook-base64:false}") boolean webhookBase64) {
         this.webhooks = webhooks;
         this.contacts = contacts;
         this.clock = clock;
         this.pauses = pauses;
+        this.webhookBase64 = webhookBase64;
+    }
+
+    void webhookBase64(boolean on) {
+        webhookBase64 = on;
+    }
+
+    void keepsMedia(boolean keeps) {
+        keepsMedia = keeps;
+    }
+
+    /** A customer's message whose media the gateway can still give, as getBase64FromMediaMessage looks it up. */
+    Optional<EvolutionMessage> findWithMedia(EvolutionInstance instance, String messageId) {
+        return keepsMedia ? find(instance, messageId) : Optional.empty();
     }
 
     /** The business sent through the API (the link is open): returned as the response shows it, PENDING. */
@@ -125,7 +144,7 @@ class EvolutionMessages {
         var data = message.prepared();
         var media = message.content().media();
         var webhook = instance.webhook();
-        if (media != null && webhook != null && webhook.base64()) {
+        if (media != null && (webhookBase64 || webhook != null && webhook.base64())) {
             ((ObjectNode) data.get("message")).put("base64", Base64.getEncoder().encodeToString(media.content()));
         }
         webhooks.emit(instance, "messages.upsert", data);

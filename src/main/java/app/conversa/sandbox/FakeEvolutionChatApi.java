@@ -115,7 +115,7 @@ class FakeEvolutionChatApi {
             @RequestBody(required = false) JsonNode body) {
         var instance = instances.authorize(apikey, instanceName);
         String id = orEmpty(body).path("message").path("key").path("id").asString("");
-        var message = messages.find(instance, id).orElseThrow(() -> EvolutionError.badRequest("Message not found"));
+        var message = messages.findWithMedia(instance, id).orElseThrow(() -> EvolutionError.badRequest("Message not found"));
         var item = message.content().media();
         if (item == null) {
             throw EvolutionError.badRequest("The message is not of the media type");

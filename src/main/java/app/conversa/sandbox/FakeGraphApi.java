@@ -75,10 +75,18 @@ class FakeGraphApi {
             phone.businessRead(number, request.path("message_id").asString(""));
             return ResponseEntity.ok(Map.of("success", true));
         }
+        // a phone number in "to", or since 2026 a business-scoped user id in "recipient" (A2)
         String to = request.path("to").asString("");
+        String recipient = request.path("recipient").asString("");
         String type = request.path("type").asString("");
-        if (!to.matches("\\+?\\d{6,20}")) {
-            return error(400, 131008, "(#131008) Required parameter is missing", "to is missing or not a phone number");
+        if (to.isEmpty() == recipient.isEmpty()) {
+            return error(400, 131008, "(#131008) Required parameter is missing", "exactly one of to and recipient is needed");
+        }
+        if (!to.isEmpty() && !to.matches("\\+?\\d{6,20}")) {
+            return error(400, 131008, "(#131008) Required parameter is missing", "to is not a phone number");
+        }
+        if (!recipient.isEmpty() && !SandboxPhone.isUserId(recipient)) {
+            return error(400, 131008, "(#131008) Required parameter is missing", "recipient is not a user id");
         }
         if (!SENDABLE.contains(type) || request.path(type).isMissingNode()) {
             return error(400, 131009, "(#131009) Parameter value is not valid", "type '" + type + "' has no payload");
@@ -99,7 +107,8 @@ class FakeGraphApi {
         String wamid = "wamid." + Base64.getEncoder().encodeToString(bytes(24));
         phone.businessSent(number, wamid, request, dropStatuses);
         return ResponseEntity.ok(Map.of("messaging_product", "whatsapp",
-                "contacts", java.util.List.of(Map.of("input", to, "wa_id", to.replace("+", ""))),
+                "contacts", java.util.List.of(to.isEmpty() ? Map.of("input", recipient, "user_id", recipient)
+                        : Map.of("input", to, "wa_id", to.replace("+", ""))),
                 "messages", java.util.List.of(Map.of("id", wamid, "message_status", "accepted"))));
     }
 

@@ -137,6 +137,16 @@ public class SandboxGateway {
         }
     }
 
+    /**
+     * The gateway runs with WEBHOOK_BASE64 on (media inline in every message's webhook) and stores
+     * no messages, so asking it for a message's media afterwards answers "Message not found";
+     * {@code false}: media is fetched again, and only an instance's own webhook setting inlines it.
+     */
+    public void inlineMediaOnly(boolean on) {
+        messages.webhookBase64(on);
+        messages.keepsMedia(!on);
+    }
+
     /** The privacy id ({@code <digits>}, without {@code @lid}) WhatsApp gives this number. */
     public String lidOf(String number) {
         return contacts.lidOf(number);

@@ -115,7 +115,8 @@ public class SandboxPhone {
 
     /** The business sent a message through the fake Graph API: it appears on the phone, then the ticks come. */
     void businessSent(SandboxNumbers.Number number, String wamid, JsonNode request, boolean dropStatuses) {
-        String to = request.path("to").asString("").replace("+", "");
+        String recipient = request.path("recipient").asString("");
+        String to = recipient.isEmpty() ? request.path("to").asString("").replace("+", "") : recipient;
         String type = request.path("type").asString("");
         JsonNode payload = request.path(type);
         String text = switch (type) {
@@ -144,7 +145,8 @@ public class SandboxPhone {
                 updateStatus(number.phoneNumberId(), to, wamid, steps[i]);
                 var value = webhooks.value(number);
                 var status = value.withArray("statuses").addObject().put("id", wamid).put("status", steps[i])
-                        .put("timestamp", Long.toString(clock.instant().getEpochSecond())).put("recipient_id", to);
+                        .put("timestamp", Long.toString(clock.instant().getEpochSecond()))
+                        .put(isUserId(to) ? "recipient_user_id" : "recipient_id", to);
                 if (callbackData != null) {
                     status.put("biz_opaque_callback_data", callbackData); // echoed in every status, as Meta does (A3)
                 }
@@ -153,6 +155,11 @@ public class SandboxPhone {
                 webhooks.deliver(number, value);
             }
         });
+    }
+
+    /** A business-scoped user id ({@code US.13491208655302741918}), as opposed to a phone number's digits. */
+    static boolean isUserId(String id) {
+        return id.matches("[A-Z]{2}\\.[0-9A-Za-z]{1,60}");
     }
 
     /** The business read the customer's messages (blue ticks on the phone). */
@@ -184,13 +191,15 @@ public class SandboxPhone {
 
     private ObjectNode customerValue(SandboxNumbers.Number number, String waId, String name) {
         var value = webhooks.value(number);
-        value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", name);
+        // a customer with a username is known by a business-scoped user id alone (A2)
+        value.putArray("contacts").addObject().put(isUserId(waId) ? "user_id" : "wa_id", waId).putObject("profile")
+                .put("name", name);
         return value;
     }
 
     private ObjectNode envelope(PhoneMessage message, String waId) {
         var node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        node.put("from", waId).put("id", message.id()).put("timestamp", Long.toString(message.at().getEpochSecond()))
+        node.put(isUserId(waId) ? "from_user_id" : "from", waId).put("id", message.id()).put("timestamp", Long.toString(message.at().getEpochSecond()))
                 .put("type", message.kind());
         return node;
     }

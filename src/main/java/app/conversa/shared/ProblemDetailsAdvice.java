@@ -72,7 +72,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        log.error("Database unavailable: {}", e.toString());
+        if (!ConnectionPatience.outage()) { // an outage is logged once, where connections fail
+            log.error("Database unavailable: {}", e.toString());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable"));
     }

@@ -76,6 +76,7 @@ class EvolutionNumbersIntegrationTests {
     @AfterEach
     void gatewayAnswersAgain() {
         gateway.silent(false);
+        gateway.inlineMediaOnly(false);
     }
 
     private JsonNode connection() {
@@ -176,6 +177,45 @@ class EvolutionNumbersIntegrationTests {
                 select count(*) from critical_events where code = 'channels.link_changed' and details like ?""")
                 .param("%\"connectionId\":" + connectionId + ",%\"to\":\"DISCONNECTED\"%").query(Long.class).single();
         assertThat(drops).isEqualTo(2);
+    }
+
+    @Test
+    void mediaSentInlineIsKeptEvenWhenTheGatewayCannotGiveItAgain() {
+        scan();
+        gateway.inlineMediaOnly(true); // WEBHOOK_BASE64 on, messages not stored: a download says "Message not found"
+        byte[] pdf = "%PDF-1.7 estado de cuenta de marzo".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var customer = SandboxGateway.Customer.of("5939874" + (10_000 + ThreadLocalRandom.current().nextInt(89_999)), "Rosa Vera");
+        phones.send(instance, customer, pdf, "application/pdf", "marzo.pdf", false, "mi estado");
+        long mediaId = Eventually.await("the document", () -> jdbc.sql("""
+                select md.id from media md join chats c on c.id = md.chat_id where c.connection_id = ?""")
+                .param(connectionId).query(Long.class).optional(), java.util.Optional::isPresent).orElseThrow();
+        var state = jdbc.sql("select state, attempts from media where id = ?").param(mediaId)
+                .query((rs, row) -> rs.getString(1) + " after " + rs.getInt(2) + " failed downloads").single();
+        assertThat(state).isEqualTo("STORED after 0 failed downloads");
+        assertThat(admin.bytes("/api/media/" + mediaId)).isEqualTo(pdf);
+    }
+
+    @Test
+    void aDropRightAfterALogoutStillAlerts() {
+        // a logout (the phone unlinked, or an administrator here) is another kind of news than a drop:
+        // it must not start the interval that keeps a flapping number's drops quiet
+        scan();
+        gateway.unlink(instance);
+        awaitLinkState("LOGGED_OUT");
+        assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).status()).isEqualTo(200);
+        scan();
+        assertThat(admin.post("/api/connections/" + connectionId + "/logout", Map.of()).status()).isEqualTo(200);
+        awaitLinkState("LOGGED_OUT");
+        assertThat(admin.post("/api/connections/" + connectionId + "/reconnect", Map.of()).status()).isEqualTo(200);
+        scan();
+        var relinkedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
+
+        gateway.dropConnection(instance);
+        awaitLinkState("DISCONNECTED");
+        var alertedAt = jdbc.sql("select alerted_at from connection_links where connection_id = ?").param(connectionId)
+                .query(java.time.OffsetDateTime.class).optional();
+        assertThat(alertedAt).as("the drop alerted").isPresent();
+        assertThat(alertedAt.get()).as("the drop alerted").isAfter(relinkedAt);
     }
 
     @Test

@@ -105,6 +105,28 @@ class EvolutionWebhookReaderTests {
     }
 
     @Test
+    void mediaSentInlineComesWithItsBytes() {
+        byte[] bytes = "%PDF-1.7 estado de cuenta".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var envelope = (tools.jackson.databind.node.ObjectNode) FIXTURES.get("document").deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) envelope.path("data").path("message"))
+                .put("base64", java.util.Base64.getEncoder().encodeToString(bytes));
+        var inline = (MessageReceived) readBody(envelope).events().getFirst();
+        assertThat(inline.media().content()).isEqualTo(bytes);
+        assertThat(inline.media().providerMediaId()).as("still fetchable if need be").isEqualTo(message("document").media()
+                .providerMediaId());
+
+        ((tools.jackson.databind.node.ObjectNode) envelope.path("data").path("message")).put("base64", "not base64 at all!");
+        assertThat(((MessageReceived) readBody(envelope).events().getFirst()).media().content())
+                .as("fetched instead").isNull();
+        assertThat(message("document").media().content()).as("announced only").isNull();
+    }
+
+    private WebhookContent readBody(JsonNode envelope) {
+        return reader.read(CONNECTION, JSON.writeValueAsBytes(envelope),
+                instance -> instance.equals("acme-sales-01") ? OptionalLong.of(CONNECTION) : OptionalLong.empty());
+    }
+
+    @Test
     void locationsContactsReactionsAndUnsupportedTypes() {
         var location = message("location");
         assertThat(location.kind()).isEqualTo(MessageKind.LOCATION);

@@ -39,6 +39,8 @@ class CloudApiInboundIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MessageSealing sealing;
+    @Autowired
+    app.conversa.sandbox.SandboxPhone phone;
 
     private ApiSession admin;
     private SandboxLines.Line line;
@@ -201,6 +203,106 @@ class CloudApiInboundIntegrationTests {
         var row = jdbc.sql("select status, error_code, error_reason from messages where provider_message_id = ?")
                 .param(failed).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
         assertThat(row).containsExactly("FAILED", "131026", "Receiver is incapable of receiving this message");
+    }
+
+    @Test
+    void aBadItemDeliveredFiveTimesIsQuarantinedOnceAndCounted() {
+        String bad = text("wamid.BAD-1", "Hola").replace("\"timestamp\":\"1763712000\",", "");
+        for (int delivery = 1; delivery <= 5; delivery++) {
+            assertThat(post(bad).statusCode()).isEqualTo(200);
+            awaitProcessed(); // one at a time, as Meta retries
+        }
+        var rows = jdbc.sql("select reason, deliveries from inbound_quarantine where connection_id = ?")
+                .param(line.connectionId()).query((rs, row) -> rs.getString(1) + " x" + rs.getInt(2)).list();
+        assertThat(rows).containsExactly("message: missing timestamp x5");
+        String connection = "\"connectionId\":" + line.connectionId();
+        assertThat(jdbc.sql("""
+                select count(*) from critical_events where code = 'channels.webhook_item_quarantined'
+                and (details like ? or details like ?)""").params("%" + connection + ",%", "%" + connection + "}%")
+                .query(Long.class).single()).as("one critical event").isEqualTo(1);
+
+        // another bad item is a row of its own
+        assertThat(post(text("wamid.BAD-2", "Hola").replace("\"timestamp\":\"1763712000\",", "")).statusCode()).isEqualTo(200);
+        awaitProcessed();
+        assertThat(count("select count(*) from inbound_quarantine where connection_id = ?")).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomerKnownOnlyByAUserIdGetsAChatIsAnsweredAndLearnsTheirNumberLater() {
+        String userId = "US." + System.nanoTime();
+        assertThat(post(fromCustomer(null, userId, "wamid.BSUID-1", "Hola, soy Vale")).statusCode()).isEqualTo(200);
+        awaitProcessed();
+        assertThat(count("select count(*) from inbound_quarantine where connection_id = ?")).isZero();
+        var chat = onlyChat();
+        assertThat(chat.get("contact").get("displayName").asString()).isEqualTo("Vale");
+        assertThat(chat.get("contact").get("phone").isNull()).as("the number is unknown").isTrue();
+        long chatId = chat.get("id").asLong();
+
+        // the answer goes to the user id: the fake Meta takes it only as "recipient", and its ticks come back
+        var sent = admin.post("/api/chats/" + chatId + "/messages", Map.of("text", "Hola Vale, ¿en qué le ayudo?",
+                "idempotencyKey", "bsuid-" + userId));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        long messageId = sent.json().get("id").asLong();
+        Eventually.await("the answer on the customer's phone", () -> phone.conversation(line.phoneNumberId(), userId),
+                messages -> messages.stream().anyMatch(m -> "Hola Vale, ¿en qué le ayudo?".equals(m.text())));
+        Eventually.await("read receipt", () -> jdbc.sql("select status from messages where id = ?").param(messageId)
+                .query(String.class).single(), "READ"::equals);
+
+        // a later webhook carries both: the same contact learns its number, the same chat goes on
+        assertThat(post(fromCustomer("593955500111", userId, "wamid.BSUID-2", "Mi número")).statusCode()).isEqualTo(200);
+        assertThat(post(fromCustomer("593955500111", null, "wamid.BSUID-3", "Solo número")).statusCode()).isEqualTo(200);
+        assertThat(post(fromCustomer(null, userId, "wamid.BSUID-4", "Solo usuario")).statusCode()).isEqualTo(200);
+        awaitProcessed();
+        chat = onlyChat();
+        assertThat(chat.get("id").asLong()).isEqualTo(chatId);
+        assertThat(chat.get("contact").get("phone").asString()).isEqualTo("+593955500111");
+        assertThat(count("select count(*) from messages where connection_id = ? and direction = 'IN'")).isEqualTo(4);
+    }
+
+    @Test
+    void aUserIdSeenAloneFollowsThePhoneContactOnceAWebhookCarriesBoth() {
+        String userId = "US." + System.nanoTime();
+        assertThat(post(fromCustomer("593955500222", null, "wamid.PHONE-1", "Hola")).statusCode()).isEqualTo(200);
+        awaitProcessed();
+        long phoneContact = onlyChat().get("contact").get("id").asLong();
+        assertThat(post(fromCustomer("593955500222", userId, "wamid.PHONE-2", "Con usuario")).statusCode()).isEqualTo(200);
+        assertThat(post(fromCustomer(null, userId, "wamid.PHONE-3", "Solo usuario")).statusCode()).isEqualTo(200);
+        awaitProcessed();
+        var chat = onlyChat();
+        assertThat(chat.get("contact").get("id").asLong()).isEqualTo(phoneContact);
+        assertThat(count("select count(*) from messages where connection_id = ? and direction = 'IN'")).isEqualTo(3);
+    }
+
+    /** A customer's text as Meta sends it since 2026: {@code from}, {@code from_user_id}, or both (A2, BSUID). */
+    private String fromCustomer(String waId, String userId, String wamid, String body) {
+        var contact = new StringBuilder("{\"profile\":{\"name\":\"Vale\"" + (userId == null ? "" : ",\"username\":\"vale\"") + "}");
+        var sender = new StringBuilder();
+        if (waId != null) {
+            contact.append(",\"wa_id\":\"").append(waId).append('"');
+            sender.append("\"from\":\"").append(waId).append("\",");
+        }
+        if (userId != null) {
+            contact.append(",\"user_id\":\"").append(userId).append('"');
+            sender.append("\"from_user_id\":\"").append(userId).append("\",");
+        }
+        contact.append('}');
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{\
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"59322","phone_number_id":"%s"},\
+                "contacts":[%s],\
+                "messages":[{%s"id":"%s","timestamp":"1763712000","type":"text","text":{"body":"%s"}}]}}]}]}"""
+                .formatted(line.phoneNumberId(), contact, sender, wamid, body);
+    }
+
+    private tools.jackson.databind.JsonNode onlyChat() {
+        var chats = new ArrayList<tools.jackson.databind.JsonNode>();
+        admin.get("/api/chats").json().get("items").forEach(chat -> {
+            if (chat.get("connectionId").asLong() == line.connectionId()) {
+                chats.add(chat);
+            }
+        });
+        assertThat(chats).hasSize(1);
+        return chats.getFirst();
     }
 
     private void insertSentMessage(long chatId, String wamid) {
