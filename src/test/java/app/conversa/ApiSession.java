@@ -151,9 +151,12 @@ public final class ApiSession {
 
     /** The raw bytes of a GET (media downloads). */
     public byte[] bytes(String path) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }

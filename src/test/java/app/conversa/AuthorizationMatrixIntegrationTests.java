@@ -61,6 +61,7 @@ class AuthorizationMatrixIntegrationTests {
             row("PUT", "/api/departments/{id}/members", "/api/departments/999999/members", ADMIN_ONLY),
             row("GET", "/api/audit", "/api/audit", ADMIN_ONLY),
             row("GET", "/api/audit/actions", "/api/audit/actions", ADMIN_ONLY),
+            row("GET", "/api/audit/verify", "/api/audit/verify", ADMIN_ONLY),
             row("GET", "/api/critical-events", "/api/critical-events", ADMIN_ONLY),
             row("GET", "/api/connections", "/api/connections", SUPERVISOR_AND_ADMIN),
             row("POST", "/api/connections", "/api/connections", ADMIN_ONLY),

@@ -38,7 +38,8 @@ public class IsolatedTestDatabase implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.flyway.schemas", name);
         } else {
             properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                    + ";LOCK_TIMEOUT=10000"); // audit appends queue on the chain's head row (AuditChain)
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }

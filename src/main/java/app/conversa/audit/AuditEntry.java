@@ -1,6 +1,5 @@
 package app.conversa.audit;
 
-import app.conversa.shared.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** One line of the audit log. Immutable: written once, never updated or deleted. */
+/** One line of the audit log, a link of its hash chain (AuditChain). Immutable: written once, never updated or deleted. */
 @Entity
 @Immutable
 @Table(name = "audit_log")
@@ -28,20 +27,25 @@ class AuditEntry {
     private String targetId;
     @Column(length = 8000)
     private String details;
+    private long chainSeq;
+    private String prevHash;
+    private String entryHash;
 
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant occurredAt, Actor actor, String address, String action, String targetType, String targetId,
-            String details) {
-        this.occurredAt = occurredAt;
-        this.actorId = actor.id();
-        this.actorLogin = actor.login();
-        this.address = address;
-        this.action = action;
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.details = details;
+    AuditEntry(AuditChain.Link link, String entryHash) {
+        this.occurredAt = link.at();
+        this.actorId = link.actorId();
+        this.actorLogin = link.actorLogin();
+        this.address = link.address();
+        this.action = link.action();
+        this.targetType = link.targetType();
+        this.targetId = link.targetId();
+        this.details = link.details();
+        this.chainSeq = link.seq();
+        this.prevHash = link.prevHash();
+        this.entryHash = entryHash;
     }
 
     Long id() { return id; }

@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
  * with, sealed at rest: document id, balance, days overdue, notes. The document id also gets a
  * keyed hash, so it can be found and kept unique without being readable in the database. Only
  * {@code contacts.edit_sensitive} changes the document id, balance or days overdue, and every such
- * change is audited with its old and new values.
+ * change is audited with the names of the fields that changed, never their values: the audit log
+ * is append-only, so a value written there could never be erased.
  */
 @Service
 class ClientAdministration {
@@ -277,7 +277,8 @@ class ClientAdministration {
         long id = keys.getKeyAs(Long.class);
         audit.record(user.actor(), "client.created", "client", id, Map.of());
         if (!sensitive.equals(Sensitive.NONE)) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", id, differences(Sensitive.NONE, sensitive));
+            audit.record(user.actor(), "client.sensitive_changed", "client", id,
+                    Map.of("fields", changedFields(Sensitive.NONE, sensitive)));
         }
         return get(user, id);
     }
@@ -288,7 +289,10 @@ class ClientAdministration {
         var row = visible(user, clientId);
         var before = open(row.sensitive());
         var after = sensitiveOf(request);
-        var changes = differences(before, after);
+        if (!readsDocumentId(user) && after.documentId() == null) { // not shown to the user, so not sent back
+            after = new Sensitive(before.documentId(), after.balance(), after.currency(), after.daysOverdue());
+        }
+        var changes = changedFields(before, after);
         if (!changes.isEmpty()) {
             requireSensitiveRight(user);
         }
@@ -312,7 +316,7 @@ class ClientAdministration {
         }
         audit.record(user.actor(), "client.updated", "client", clientId, Map.of());
         if (!changes.isEmpty()) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, changes);
+            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("fields", changes));
         }
         return get(user, clientId);
     }
@@ -335,23 +339,22 @@ class ClientAdministration {
         }
     }
 
-    /** Field → {from, to} for each sensitive value that changes: the audit's record of it. */
-    private static Map<String, Object> differences(Sensitive before, Sensitive after) {
-        var changes = new LinkedHashMap<String, Object>();
-        compare(changes, "documentId", before.documentId(), after.documentId());
-        compare(changes, "balance", plain(before.balance()), plain(after.balance()));
-        compare(changes, "currency", before.currency(), after.currency());
-        compare(changes, "daysOverdue", before.daysOverdue(), after.daysOverdue());
-        return changes;
-    }
-
-    private static void compare(Map<String, Object> changes, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            var change = new LinkedHashMap<String, Object>();
-            change.put("from", before);
-            change.put("to", after);
-            changes.put(field, change);
+    /** The sensitive fields that differ, by name: what the audit records of the change. */
+    static List<String> changedFields(Sensitive before, Sensitive after) {
+        var changed = new ArrayList<String>();
+        if (!Objects.equals(before.documentId(), after.documentId())) {
+            changed.add("documentId");
         }
+        if (!Objects.equals(plain(before.balance()), plain(after.balance()))) {
+            changed.add("balance");
+        }
+        if (!Objects.equals(before.currency(), after.currency())) {
+            changed.add("currency");
+        }
+        if (!Objects.equals(before.daysOverdue(), after.daysOverdue())) {
+            changed.add("daysOverdue");
+        }
+        return changed;
     }
 
     private static String plain(BigDecimal amount) {
@@ -402,6 +405,15 @@ class ClientAdministration {
                 .orElseThrow(() -> ConversaException.hidden("client.not_found", clientId));
     }
 
+    /**
+     * What a user reads of a client, on every path (detail, list, search, export): all of it for the
+     * clients the user may see, except the document id, which only users who may change it
+     * ({@code contacts.edit_sensitive}) read (docs/client-data-visibility.md).
+     */
+    static boolean readsDocumentId(CurrentUser user) {
+        return user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE);
+    }
+
     /** The client's contacts are listed as far as the user may see them. */
     private List<ClientView> views(CurrentUser user, List<Row> rows) {
         if (rows.isEmpty()) {
@@ -418,7 +430,7 @@ class ClientAdministration {
         return rows.stream().map(row -> {
             var sensitive = open(row.sensitive());
             var balance = sensitive.balance() == null ? null : new MoneyView(sensitive.balance().toPlainString(), sensitive.currency());
-            return new ClientView(row.id(), row.name(), sensitive.documentId(), balance, sensitive.daysOverdue(),
+            return new ClientView(row.id(), row.name(), readsDocumentId(user) ? sensitive.documentId() : null, balance, sensitive.daysOverdue(),
                     openNotes(row.notes()), row.status(), openAttributes(row.attributes()), contacts.getOrDefault(row.id(), List.of()),
                     row.createdAt().toInstant(), row.updatedAt().toInstant());
         }).toList();

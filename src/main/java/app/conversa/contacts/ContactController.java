@@ -53,8 +53,8 @@ class ContactController {
 
     /**
      * The contacts of the filter with their clients, as CSV (UTF-8 with a byte-order mark, for
-     * spreadsheets). The client's document id, balance and days overdue are included only for
-     * users who may edit them. Audited.
+     * spreadsheets), with what the user reads of each client elsewhere: the document id only for
+     * users who may edit it. Audited.
      */
     @GetMapping("/api/contacts/export") // no produces/consumes conditions: those would answer before the permission check
     @PreAuthorize("hasAuthority('contacts.export')")

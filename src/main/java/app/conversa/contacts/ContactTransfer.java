@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the contact's current client, so importing the same file again updates instead of duplicating;
  * each row is applied in its own transaction, so a bad row is reported and skipped while the good
  * ones land whole. A blank client cell leaves the stored value as it is (a file never erases).
- * A preview ({@code dryRun}) runs the same code and rolls every row back.
+ * A preview ({@code dryRun}) runs the same code and rolls every row back. Cells a spreadsheet
+ * would run as formulas are neutralised ({@link CsvCells}).
  */
 @Service
 class ContactTransfer {
@@ -91,9 +92,12 @@ class ContactTransfer {
         this.clock = clock;
     }
 
-    /** Writes every contact of the filter, page by page; sensitive columns only for those who may edit them. */
+    /**
+     * Writes every contact of the filter, page by page, with what the user reads of each client
+     * (ClientAdministration#readsDocumentId: the document id only for those who may change it).
+     */
     void export(CurrentUser user, ContactAdministration.Filter filter, Writer out) {
-        boolean sensitive = user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE);
+        boolean sensitive = ClientAdministration.readsDocumentId(user);
         var keys = attributes.all().stream().map(ClientAttributes.AttributeView::key).toList();
         var header = new ArrayList<>(HEADER);
         keys.forEach(key -> header.add(ATTRIBUTE_PREFIX + key));
@@ -111,12 +115,12 @@ class ContactTransfer {
                     var record = new ArrayList<Object>(List.of(contact.displayName(), Objects.toString(contact.phone(), ""),
                             Objects.toString(contact.email(), ""), contact.status()));
                     record.add(client == null ? null : client.name());
-                    record.add(client == null || !sensitive ? null : client.documentId());
-                    record.add(client == null || !sensitive || client.balance() == null ? null : client.balance().amount());
-                    record.add(client == null || !sensitive || client.balance() == null ? null : client.balance().currency());
-                    record.add(client == null || !sensitive ? null : client.daysOverdue());
+                    record.add(client == null ? null : client.documentId());
+                    record.add(client == null || client.balance() == null ? null : client.balance().amount());
+                    record.add(client == null || client.balance() == null ? null : client.balance().currency());
+                    record.add(client == null ? null : client.daysOverdue());
                     keys.forEach(key -> record.add(client == null ? null : client.attributes().get(key)));
-                    printer.printRecord(record);
+                    printer.printRecord(record.stream().map(CsvCells::write).toList());
                     rows++;
                 }
                 after = page.nextCursor();
@@ -151,7 +155,7 @@ class ContactTransfer {
                 long line = record.getRecordNumber() + 1;
                 Map<String, String> cells = new HashMap<>();
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    cells.put(header.get(i), record.get(i));
+                    cells.put(header.get(i), CsvCells.read(record.get(i)));
                 }
                 RowReportView report;
                 try {
@@ -319,10 +323,8 @@ class ContactTransfer {
                 incoming.balance() == null ? before.currency() : incoming.currency(),
                 incoming.daysOverdue() == null ? before.daysOverdue() : incoming.daysOverdue());
         String name = row.clientName() == null ? stored.name() : row.clientName();
-        boolean sensitiveChanged = !Objects.equals(before.documentId(), after.documentId())
-                || before.balance() == null != (after.balance() == null)
-                || before.balance() != null && before.balance().compareTo(after.balance()) != 0
-                || !Objects.equals(before.currency(), after.currency()) || !Objects.equals(before.daysOverdue(), after.daysOverdue());
+        var changedFields = ClientAdministration.changedFields(before, after);
+        boolean sensitiveChanged = !changedFields.isEmpty();
         if (!sensitiveChanged && name.equals(stored.name()) && mergedAttributes.equals(stored.attributes())) {
             return new ClientOutcome(clientId, false);
         }
@@ -335,7 +337,7 @@ class ContactTransfer {
                 .params(name, ContactSearch.foldName(name), clients.documentHash(after.documentId()), clients.seal(after),
                         clients.sealAttributes(mergedAttributes), now, clientId).update();
         if (sensitiveChanged) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("source", "import"));
+            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("source", "import", "fields", changedFields));
         }
         return new ClientOutcome(clientId, true);
     }

@@ -120,4 +120,38 @@ class ContactCsvIntegrationTests {
         assertThat(again.get("created").asLong()).as("importing again updates instead of duplicating").isZero();
         assertThat(again.get("unchanged").asLong()).isEqualTo(2);
     }
+
+    @Test
+    void cellsASpreadsheetWouldRunAreExportedQuotedAndImportedBackUnchanged() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        String family = "Formula" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long clientId = admin.post("/api/clients", Map.of("name", "@SUM(A1) " + family, "balance", "-50")).json()
+                .get("id").asLong();
+        String phone = mobile();
+        String attack = "=HYPERLINK(\"http://evil.example\",\"" + family + "\")";
+        assertThat(admin.post("/api/contacts", contact(attack, phone, clientId)).status()).isEqualTo(201);
+        String quoted = "'Chino' " + family;
+        assertThat(admin.post("/api/contacts", contact(quoted, mobile(), null)).status()).isEqualTo(201);
+        String quotedFormula = "'=1+1 " + family;
+        assertThat(admin.post("/api/contacts", contact(quotedFormula, mobile(), null)).status()).isEqualTo(201);
+
+        byte[] exported = admin.bytes("/api/contacts/export?q=" + family);
+        var lines = new String(exported, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"" + family + "\"\")\",'" + phone + ",")
+                .contains(",'@SUM(A1) " + family + ",").contains(",'-50.00,"));
+        assertThat(lines).as("a quote before a name is the name's own").anySatisfy(line -> assertThat(line).startsWith(quoted + ","));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("'" + quotedFormula + ","));
+        assertThat(lines.stream().skip(1)).noneSatisfy(line -> assertThat(line).matches("^\"?[=+\\-@].*"));
+
+        long before = snapshot();
+        var report = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "contacts.csv", "text/csv", exported);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().get("unchanged").asLong()).as(report.body()).isEqualTo(3);
+        assertThat(snapshot()).as("no row written").isEqualTo(before);
+        var names = admin.get("/api/contacts?q=" + family).json().get("items").valueStream()
+                .map(item -> item.get("displayName").asString()).toList();
+        assertThat(names).containsExactlyInAnyOrder(attack, quoted, quotedFormula);
+    }
 }
