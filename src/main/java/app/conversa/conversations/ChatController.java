@@ -59,7 +59,9 @@ class ChatController {
             @RequestParam(required = false) Long connection,
             @RequestParam(required = false) Long contact,
             @RequestParam(required = false) @Size(max = 100) String q) {
-        var filter = new ChatQueries.ChatFilter(state == null ? java.util.List.of() : state, scope, assignee, department,
+        // a blank "state=" reads as no state, as a blank single filter does
+        var states = state == null ? java.util.List.<ChatState>of() : state.stream().filter(java.util.Objects::nonNull).toList();
+        var filter = new ChatQueries.ChatFilter(states, scope, assignee, department,
                 connection, contact, q);
         return queries.chats(user, filter, before, size);
     }
