@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -108,9 +107,8 @@ class ChatController {
     @PreAuthorize("hasAuthority('messages.send')")
     MessageView attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestPart("file") MultipartFile file, @RequestParam String idempotencyKey,
-            @RequestParam(required = false) String caption, @RequestParam(defaultValue = "false") boolean voice)
-            throws IOException {
-        return conversations.attach(user, chatId, new Conversations.Attachment(idempotencyKey, file.getBytes(),
+            @RequestParam(required = false) String caption, @RequestParam(defaultValue = "false") boolean voice) {
+        return conversations.attach(user, chatId, new Conversations.Attachment(idempotencyKey, file, file.getSize(),
                 file.getContentType(), file.getOriginalFilename(), caption, voice));
     }
 
