@@ -4,6 +4,7 @@ import app.conversa.shared.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,8 +28,8 @@ class AuditController {
     }
 
     @GetMapping
-    CursorPage<AuditEntryResponse> list(@RequestParam(required = false) String action,
-            @RequestParam(required = false) String actor,
+    CursorPage<AuditEntryResponse> list(@RequestParam(required = false) @Size(max = 100) String action,
+            @RequestParam(required = false) @Size(max = 100) String actor,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Long before,

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +59,9 @@ class ChatController {
             @RequestParam(required = false) Long connection,
             @RequestParam(required = false) Long contact,
             @RequestParam(required = false) @Size(max = 100) String q) {
-        var filter = new ChatQueries.ChatFilter(state == null ? java.util.List.of() : state, scope, assignee, department,
+        // a blank "state=" reads as no state, as a blank single filter does
+        var states = state == null ? java.util.List.<ChatState>of() : state.stream().filter(java.util.Objects::nonNull).toList();
+        var filter = new ChatQueries.ChatFilter(states, scope, assignee, department,
                 connection, contact, q);
         return queries.chats(user, filter, before, size);
     }
@@ -110,9 +111,8 @@ class ChatController {
     @PreAuthorize("hasAuthority('messages.send')")
     MessageView attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestPart("file") MultipartFile file, @RequestParam String idempotencyKey,
-            @RequestParam(required = false) String caption, @RequestParam(defaultValue = "false") boolean voice)
-            throws IOException {
-        return conversations.attach(user, chatId, new Conversations.Attachment(idempotencyKey, file.getBytes(),
+            @RequestParam(required = false) String caption, @RequestParam(defaultValue = "false") boolean voice) {
+        return conversations.attach(user, chatId, new Conversations.Attachment(idempotencyKey, file, file.getSize(),
                 file.getContentType(), file.getOriginalFilename(), caption, voice));
     }
 

@@ -9,6 +9,9 @@ import app.conversa.conversations.ConversationEvent.ChatUpdated;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
 import app.conversa.identity.CurrentUser;
 import app.conversa.shared.ConversaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +21,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,24 +41,13 @@ class Conversations {
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     static final int MAX_TEXT = 4096;
 
-    /** WhatsApp's accepted types and sizes (PROTOCOLS.md A6) for what agents may attach; no video. */
-    private static final Map<String, Limit> ATTACHMENTS = Map.of(
-            "image/jpeg", new Limit(MessageKind.IMAGE, 5), "image/png", new Limit(MessageKind.IMAGE, 5),
-            "application/pdf", new Limit(MessageKind.DOCUMENT, 100),
-            "audio/ogg", new Limit(MessageKind.AUDIO, 16), "audio/mpeg", new Limit(MessageKind.AUDIO, 16),
-            "audio/mp4", new Limit(MessageKind.AUDIO, 16), "audio/aac", new Limit(MessageKind.AUDIO, 16),
-            "audio/amr", new Limit(MessageKind.AUDIO, 16));
-
-    private record Limit(MessageKind kind, int megabytes) {
-    }
-
     /** Text an agent writes, or a private note. */
     record Draft(String idempotencyKey, String text, boolean privateNote, String replyToProviderId) {
     }
 
-    /** A file an agent attaches. */
-    record Attachment(String idempotencyKey, byte[] content, String mimeType, String filename, String caption,
-            boolean voice) {
+    /** A file an agent attaches: read only once its type, size and bytes have been checked. */
+    record Attachment(String idempotencyKey, InputStreamSource content, long size, String mimeType, String filename,
+            String caption, boolean voice) {
     }
 
     private final JdbcClient jdbc;
@@ -112,6 +106,8 @@ class Conversations {
         var attachment = received;
         if (attachment.voice() && !baseType(attachment.mimeType()).equals("audio/ogg")
                 && baseType(attachment.mimeType()).matches("(audio|video)/(webm|mp4|mpeg|aac|x-m4a)")) {
+            AttachmentTypes.limitOf("audio/ogg").requireFits(attachment.size());
+            AttachmentTypes.requireContentIs(baseType(attachment.mimeType()), attachment.content(), false);
             attachment = asOggVoiceNote(attachment);
         }
         return store(user, chatId, attachment);
@@ -119,22 +115,12 @@ class Conversations {
 
     private MessageView store(CurrentUser user, long chatId, Attachment attachment) {
         String mimeType = baseType(attachment.mimeType());
-        if (mimeType.startsWith("video/")) {
-            throw ConversaException.invalid("message.video_refused");
-        }
-        var limit = ATTACHMENTS.get(mimeType);
-        if (limit == null) {
-            throw ConversaException.invalid("message.type_refused", mimeType);
-        }
-        if (attachment.content().length == 0) {
-            throw ConversaException.invalid("message.empty_file");
-        }
-        if (attachment.content().length > limit.megabytes() * 1024L * 1024L) {
-            throw ConversaException.invalid("message.file_too_large", limit.megabytes());
-        }
+        var limit = AttachmentTypes.limitOf(mimeType);
+        limit.requireFits(attachment.size());
         if (attachment.voice() && !mimeType.equals("audio/ogg")) {
             throw ConversaException.invalid("message.voice_format");
         }
+        AttachmentTypes.requireContentIs(mimeType, attachment.content(), attachment.voice());
         String caption = attachment.caption() == null || attachment.caption().isBlank() ? null : attachment.caption().strip();
         if (caption != null && LinkPolicy.containsLink(caption)) {
             throw ConversaException.invalid("message.link_refused");
@@ -154,8 +140,14 @@ class Conversations {
     /** A voice note recorded as WebM (Chromium) or MP4 (Safari) becomes the OGG/Opus WhatsApp plays as a voice note. */
     private Attachment asOggVoiceNote(Attachment recording) {
         try {
-            byte[] ogg = voiceNotes.toOggOpus(recording.content());
-            return new Attachment(recording.idempotencyKey(), ogg, "audio/ogg", "voice.ogg", null, true);
+            byte[] ogg;
+            try (InputStream in = recording.content().getInputStream()) {
+                ogg = voiceNotes.toOggOpus(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Attachment(recording.idempotencyKey(), new ByteArrayResource(ogg), ogg.length, "audio/ogg",
+                    "voice.ogg", null, true);
         } catch (VoiceNotes.ConversionFailed e) {
             throw ConversaException.invalid("message.voice_conversion", e.getMessage());
         }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,13 @@ class MediaStore {
     }
 
     /** Stores content an agent attaches; returns the media id (call inside the transaction that uses it). */
-    long storeOutbound(long chatId, byte[] content, String mimeType, String filename, boolean voice) {
+    long storeOutbound(long chatId, InputStreamSource source, String mimeType, String filename, boolean voice) {
+        byte[] content;
+        try (var in = source.getInputStream()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String key = write(content);
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         var keys = new GeneratedKeyHolder();

@@ -38,7 +38,7 @@ class UserController {
     }
 
     @GetMapping
-    List<UserResponse> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String q,
+    List<UserResponse> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) Long departmentId) {
         return administration.list(me, new UserFilter(q, role, active, departmentId)).stream().map(UserResponse::of).toList();

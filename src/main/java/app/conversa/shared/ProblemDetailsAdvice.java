@@ -79,6 +79,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable"));
     }
 
+    /** A parameter that breaks its constraint in a controller validated as a whole ({@code @Validated}). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(jakarta.validation.ConstraintViolationException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid_request");
+        problem.setProperty("errors", e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath()), "message", violation.getMessage()))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The same for a parameter that Spring MVC validates itself. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid_request");
+        var locale = LocaleContextHolder.getLocale();
+        problem.setProperty("errors", e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", messages.getMessage(error, locale))))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "";
+        for (var node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+
     /** Anything unexpected: a 500 that tells nothing internal; the details go to the log. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {

@@ -192,6 +192,7 @@ class OutboundIntegrationTests {
         byte[] large = new byte[5 * 1024 * 1024 - 1024];
         large[0] = (byte) 0xFF;
         large[1] = (byte) 0xD8;
+        large[2] = (byte) 0xFF; // a JPEG starts with its SOI marker and the next marker: the bytes are checked now
         var accepted = admin.upload("/api/chats/" + chatId + "/attachments",
                 Map.of("idempotencyKey", "big-" + UUID.randomUUID()), "foto.jpg", "image/jpeg", large);
         var refused = admin.upload("/api/chats/" + chatId + "/attachments",
