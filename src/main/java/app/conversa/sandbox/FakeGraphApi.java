@@ -97,13 +97,14 @@ class FakeGraphApi {
         }
         return switch (faults.next(phoneNumberId)) {
             case SandboxFaults.GraphError e -> error(e.httpStatus(), e.code(), e.message(), e.details());
-            case SandboxFaults.Slow slow -> faults.hangThen(slow, () -> accept(number, request, to, false));
-            case SandboxFaults.DropStatuses drop -> accept(number, request, to, true);
-            case null -> accept(number, request, to, false);
+            case SandboxFaults.Slow slow -> faults.hangThen(slow, () -> accept(number, request, to, recipient, false));
+            case SandboxFaults.DropStatuses drop -> accept(number, request, to, recipient, true);
+            case null -> accept(number, request, to, recipient, false);
         };
     }
 
-    private ResponseEntity<?> accept(SandboxNumbers.Number number, JsonNode request, String to, boolean dropStatuses) {
+    private ResponseEntity<?> accept(SandboxNumbers.Number number, JsonNode request, String to, String recipient,
+            boolean dropStatuses) {
         String wamid = "wamid." + Base64.getEncoder().encodeToString(bytes(24));
         phone.businessSent(number, wamid, request, dropStatuses);
         return ResponseEntity.ok(Map.of("messaging_product", "whatsapp",
