@@ -218,6 +218,11 @@ class OutboundSender implements DisposableBean {
             postpone(messageId, "The provider did not answer; waiting to learn whether it has the message.");
             return false;
         }
+        if (outgoing.attempts() >= maxAttempts) { // a provider that never answers is not sent to forever
+            failed(messageId, outgoing, new SendFailure("outcome_unknown",
+                    "The provider never answered whether it took the message.", false));
+            return false;
+        }
         if (lookup instanceof SentLookup.CannotTell) {
             alarms.possibleDuplicate(messageId, outgoing.chatId(), outgoing.connectionId(),
                     "No word from the provider within " + reconcileWait.toSeconds() + " s of a send with no answer; sent again.");
