@@ -531,6 +531,8 @@ export const en: Translation = {
     channels_link_changed: 'WhatsApp link changed',
     channels_provider_error: 'Error reported by WhatsApp',
     channels_webhook_item_quarantined: 'Webhook item set aside',
+    conversations_send_failed: 'Message could not be sent',
+    conversations_possible_duplicate: 'Message may have been sent twice',
   },
   inbox: {
     contact: 'Contact',

@@ -529,6 +529,8 @@ export const es = {
     channels_link_changed: 'Cambió el vínculo con WhatsApp',
     channels_provider_error: 'Error informado por WhatsApp',
     channels_webhook_item_quarantined: 'Elemento de webhook apartado',
+    conversations_send_failed: 'No se pudo enviar un mensaje',
+    conversations_possible_duplicate: 'Un mensaje pudo enviarse dos veces',
     channels_webhook_verification_failed: 'Verificación de webhook fallida',
   },
   inbox: {

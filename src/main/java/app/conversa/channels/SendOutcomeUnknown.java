@@ -15,6 +15,8 @@ public class SendOutcomeUnknown extends SendFailure {
     /**
      * Whether a call that failed on the network may have reached the provider: only a connection
      * that was never made (refused, timed out while connecting, unknown host) is sure not to have.
+     * A read timeout that fires while the connection is still being made counts as "may have":
+     * the safe side, which costs a lookup, never a duplicate.
      */
     static boolean mayHaveArrived(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

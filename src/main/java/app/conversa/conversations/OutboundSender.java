@@ -6,7 +6,6 @@ import app.conversa.channels.Messaging;
 import app.conversa.channels.OutboundMessage;
 import app.conversa.channels.SendFailure;
 import app.conversa.channels.SendOutcomeUnknown;
-import app.conversa.channels.SentLookup;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
 import app.conversa.shared.WakeableWorker;
 import io.github.bucket4j.Bucket;
@@ -38,13 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exponential backoff and jitter; a permanent one, or too many attempts, leaves the message
  * FAILED with the provider's code and a readable reason. Nothing stays queued silently: the
  * sweep retries what a crash left leased.
- *
- * <p>A send whose answer never came (a read timeout, or a crash in mid-call: the message is
- * found with {@code send_started_at} set) may have been accepted. It is not sent again until
- * the provider shows it does not have it: a gateway is asked (its message store); a Cloud API
- * number tells through the statuses that echo the message's reference ({@link StatusLedger#adopt}).
- * After a bounded wait without that answer the message is sent again, and counted and logged as
- * a possible duplicate ({@link SendAlarms}).
+ * A send whose answer never came is not simply tried again: see {@link UnansweredSends}.
  */
 @Component
 class OutboundSender implements DisposableBean {
@@ -59,26 +52,23 @@ class OutboundSender implements DisposableBean {
     private final MediaStore mediaStore;
     private final ApplicationEventPublisher events;
     private final SendAlarms alarms;
+    private final UnansweredSends unanswered;
     private final Clock clock;
     private final int ratePerSecond;
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Duration lease;
-    private final Duration reconcilePause;
-    private final Duration reconcileWait;
     private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
     private final WakeableWorker worker = new WakeableWorker("outbound-sender", this::drain);
 
     OutboundSender(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, MessageSealing sealing,
-            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, SendAlarms alarms, Clock clock,
+            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, SendAlarms alarms, UnansweredSends unanswered, Clock clock,
             @Value("${conversa.outbound.rate-per-second:80}") int ratePerSecond,
             @Value("${conversa.outbound.max-attempts:8}") int maxAttempts,
             @Value("${conversa.outbound.first-backoff:1s}") Duration firstBackoff,
             @Value("${conversa.outbound.max-backoff:5m}") Duration maxBackoff,
-            @Value("${conversa.outbound.lease:2m}") Duration lease,
-            @Value("${conversa.outbound.reconcile-pause:5s}") Duration reconcilePause,
-            @Value("${conversa.outbound.reconcile-wait:2m}") Duration reconcileWait) {
+            @Value("${conversa.outbound.lease:2m}") Duration lease) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.messaging = messaging;
@@ -87,14 +77,13 @@ class OutboundSender implements DisposableBean {
         this.mediaStore = mediaStore;
         this.events = events;
         this.alarms = alarms;
+        this.unanswered = unanswered;
         this.clock = clock;
         this.ratePerSecond = ratePerSecond;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.lease = lease;
-        this.reconcilePause = reconcilePause;
-        this.reconcileWait = reconcileWait;
     }
 
     void wake() {
@@ -160,7 +149,7 @@ class OutboundSender implements DisposableBean {
                 return;
             }
             rate(outgoing.connectionId()).asBlocking().consume(1);
-            if (!started(messageId)) {
+            if (!unanswered.started(messageId)) {
                 return; // a status echoing its reference gave it its provider id meanwhile
             }
             String providerId = messaging.send(outgoing.connectionId(), message);
@@ -196,62 +185,38 @@ class OutboundSender implements DisposableBean {
     }
 
     /**
-     * A send of this message may have reached the provider: settles it if the provider has it,
-     * and says whether to send it again (the provider shows it lacks it, or cannot tell, after
-     * the bounded wait: then a possible duplicate).
+     * A send of this message may have reached the provider (see {@link UnansweredSends}): settles
+     * it if the provider has it, and says whether to send it again.
      */
     private boolean mayResend(long messageId, Outgoing outgoing, OutboundMessage message) {
-        var startedAt = outgoing.sendStartedAt().toInstant();
-        SentLookup lookup;
-        try {
-            lookup = messaging.lookUp(outgoing.connectionId(), message, startedAt, id -> taken(outgoing.connectionId(), id));
-        } catch (SendFailure cannotAsk) {
-            postpone(messageId, "Could not ask the provider whether it has the message: " + cannotAsk.reason());
-            return false;
+        var verdict = unanswered.judge(messageId, outgoing.connectionId(), message, outgoing.sendStartedAt().toInstant());
+        switch (verdict) {
+            case UnansweredSends.Verdict.Found found -> {
+                log.info("Message {} whose send had no answer was found at the provider", messageId);
+                sent(messageId, outgoing, found.providerMessageId());
+                return false;
+            }
+            case UnansweredSends.Verdict.Wait wait -> {
+                return false;
+            }
+            case UnansweredSends.Verdict.SendAgain again when outgoing.attempts() >= maxAttempts -> {
+                failed(messageId, outgoing, new SendFailure("outcome_unknown",
+                        "The provider never answered whether it took the message.", false));
+                return false;
+            }
+            case UnansweredSends.Verdict.SendAgain again -> {
+                if (again.blind()) {
+                    alarms.possibleDuplicate(messageId, outgoing.chatId(), outgoing.connectionId(), "No word from the provider within "
+                            + unanswered.waitLimit().toSeconds() + " s of a send with no answer; sent again.");
+                }
+                return true;
+            }
         }
-        if (lookup instanceof SentLookup.Found found) {
-            log.info("Message {} whose send had no answer was found at the provider", messageId);
-            sent(messageId, outgoing, found.providerMessageId());
-            return false;
-        }
-        if (clock.instant().isBefore(startedAt.plus(reconcileWait))) {
-            postpone(messageId, "The provider did not answer; waiting to learn whether it has the message.");
-            return false;
-        }
-        if (lookup instanceof SentLookup.CannotTell) {
-            alarms.possibleDuplicate(messageId, outgoing.chatId(), outgoing.connectionId(),
-                    "No word from the provider within " + reconcileWait.toSeconds() + " s of a send with no answer; sent again.");
-        }
-        return true;
-    }
-
-    /** Whether another message already holds this provider id (a gateway's echo of this very message does not count). */
-    private boolean taken(long connectionId, String providerId) {
-        return jdbc.sql("""
-                select count(*) from messages where connection_id = ? and provider_message_id = ? and author_type <> 'PHONE'""")
-                .params(connectionId, providerId).query(Long.class).single() > 0;
-    }
-
-    /** Notes that a send is on its way to the provider: from now on a lost answer means an unknown outcome. */
-    private boolean started(long messageId) {
-        return jdbc.sql("""
-                update messages set send_started_at = ? where id = ? and status = 'QUEUED' and provider_message_id is null""")
-                .params(now(), messageId).update() == 1;
-    }
-
-    private void postpone(long messageId, String reason) {
-        jdbc.sql("""
-                update messages set next_attempt_at = ?, error_code = ?, error_reason = ?
-                where id = ? and status = 'QUEUED' and provider_message_id is null""")
-                .params(now().plus(reconcilePause), "outcome_unknown", truncate(reason), messageId).update();
     }
 
     private void unknown(long messageId, Outgoing outgoing, SendOutcomeUnknown unknown) {
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("""
-                    update messages set attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_reason = ?
-                    where id = ? and status = 'QUEUED' and provider_message_id is null""")
-                    .params(now().plus(reconcilePause), unknown.code(), truncate(unknown.reason()), messageId).update();
+            unanswered.unanswered(messageId, unknown);
             events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
         });
         log.info("Message {}: the provider did not answer ({}); looking for it before any new send", messageId,

@@ -298,21 +298,8 @@ class OutboundIntegrationTests {
         assertThat(logged.getFirst().get("details").get("reason").asString()).contains("sent again");
     }
 
-    /**
-     * A message as a node that crashed while sending it leaves it: queued, its send begun that long
-     * ago, no provider id, its lease over (the node is gone).
-     */
     private long leftInMidSendByACrash(String text, Duration startedAgo) {
-        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into messages (chat_id, connection_id, direction, kind, author_type, author_user_id, private_note,
-                    body, status, status_rank, idempotency_key, attempts, next_attempt_at, send_started_at, created_at)
-                select id, connection_id, 'OUT', 'TEXT', 'AGENT', null, false, ?, 'QUEUED', 0, ?, 0, ?, ?, ? from chats where id = ?""")
-                .params(sealing.sealBody(text), "crash-" + UUID.randomUUID(), now, now.minus(startedAgo),
-                        now.minus(startedAgo), chatId)
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return CrashedSends.leftInMidSend(jdbc, sealing, chatId, text, startedAgo);
     }
 
     /** The send the crashed node made: it reached Meta, with the message's reference, but its answer was lost. */
