@@ -57,7 +57,7 @@ class CloudApiAdapter implements ChannelAdapter {
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
         // a customer known only by their business-scoped user id (A2, BSUID) is addressed by it
-        body.put(message.to().chars().allMatch(Character::isDigit) ? "to" : "recipient", message.to());
+        body.put(message.to().matches("\\+?\\d+") ? "to" : "recipient", message.to());
         if (message.replyToProviderId() != null) {
             body.put("context", Map.of("message_id", message.replyToProviderId()));
         }

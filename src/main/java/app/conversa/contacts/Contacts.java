@@ -108,7 +108,7 @@ public class Contacts {
 
     /** A WhatsApp id that is not a number's digits: a privacy id, which tells no phone number. */
     private static boolean isPrivacyId(String waId) {
-        return !waId.chars().allMatch(Character::isDigit);
+        return !waId.matches("\\+?\\d+");
     }
 
     private java.util.Optional<Long> identity(long connectionId, String waId) {

@@ -66,7 +66,8 @@
  * (default 5 s) doubling to 60 times it, except after 400, 401, 403, 404, 422. Customer messages
  * are {@code messages.upsert} ({@code fromMe:false}, {@code pushName}, {@code messageType},
  * {@code messageTimestamp}, {@code message.base64} for media when the webhook has
- * {@code base64:true}), with {@code chats.upsert} before and {@code contacts.upsert} after the
+ * {@code base64:true} or the gateway runs with WEBHOOK_BASE64, {@code
+ * conversa.sandbox.evolution.webhook-base64}), with {@code chats.upsert} before and {@code contacts.upsert} after the
  * first one of a chat; the owner's own messages are {@code messages.upsert} with
  * {@code fromMe:true}.
  *

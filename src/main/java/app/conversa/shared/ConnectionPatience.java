@@ -27,7 +27,6 @@ public final class ConnectionPatience {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPatience.class);
     private static final ThreadLocal<Duration> PATIENCE = new ThreadLocal<>();
-    private static final AtomicReference<Instant> OUTAGE_SINCE = new AtomicReference<>();
 
     private ConnectionPatience() {
     }
@@ -45,11 +44,6 @@ public final class ConnectionPatience {
         };
     }
 
-    /** Whether connections are failing right now (the outage is already in the log). */
-    public static boolean outage() {
-        return OUTAGE_SINCE.get() != null;
-    }
-
     /** Ends the patience set by {@link #atMost(Duration)}. */
     @FunctionalInterface
     public interface Scope extends AutoCloseable {
@@ -59,6 +53,8 @@ public final class ConnectionPatience {
 
     /** Wraps the application's DataSource (registered by {@link app.conversa.shared.ConnectionPatience.Configuration}). */
     static final class PatientDataSource extends DelegatingDataSource {
+
+        private final AtomicReference<Instant> outageSince = new AtomicReference<>();
 
         PatientDataSource(DataSource target) {
             super(target);
@@ -70,14 +66,14 @@ public final class ConnectionPatience {
             try {
                 connection = acquire();
             } catch (SQLException e) {
-                if (OUTAGE_SINCE.compareAndSet(null, Clock.systemUTC().instant())) {
+                if (outageSince.compareAndSet(null, Clock.systemUTC().instant())) {
                     log.error("Database connections are failing ({}); requests that need one answer 503 until they come again",
                             e.toString());
                 }
                 throw e;
             }
-            var since = OUTAGE_SINCE.get();
-            if (since != null && OUTAGE_SINCE.compareAndSet(since, null)) {
+            var since = outageSince.get();
+            if (since != null && outageSince.compareAndSet(since, null)) {
                 log.warn("Database connections come again, after {} s", Duration.between(since, Clock.systemUTC().instant())
                         .toSeconds());
             }

@@ -72,7 +72,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        if (!ConnectionPatience.outage()) { // an outage is logged once, where connections fail
+        // no connection: the outage is logged once where connections fail (ConnectionPatience), not per request
+        if (!(e instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException)) {
             log.error("Database unavailable: {}", e.toString());
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

@@ -123,6 +123,10 @@ class WebhookDatabaseDownIntegrationTests {
                 answers.add(SandboxLines.postWebhook(port, line, body).statusCode());
                 assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("answered within about 2 s")
                         .isLessThan(java.time.Duration.ofMillis(2500));
+                started = System.nanoTime();
+                answers.add(postToGateway(line.connectionId() + 1_000_000, "{\"event\":\"messages.upsert\"}"));
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("a gateway's too")
+                        .isLessThan(java.time.Duration.ofMillis(2500));
             }
         } finally {
             Switchable.down = false;
@@ -137,6 +141,16 @@ class WebhookDatabaseDownIntegrationTests {
         Eventually.await("the return noted", () -> count(output.getAll(), "Database connections come again"), n -> n == 1);
         Eventually.await("the message", () -> jdbc.sql("select count(*) from messages where provider_message_id = 'wamid.DOWN-1'")
                 .query(Long.class).single(), n -> n == 1);
+    }
+
+    /** A gateway's webhook (its secret cannot be checked without the database: 503, never 4xx). */
+    private int postToGateway(long connectionId, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/webhooks/evolution/" + connectionId))
+                .header("Content-Type", "application/json").header("x-conversa-secret", "some-secret")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static long count(String log, String line) {
