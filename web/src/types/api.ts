@@ -1234,6 +1234,7 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             daysOverdue: number | null;
+            /** @description Empty unless the caller holds contacts.edit_sensitive */
             documentId: string | null;
             /** Format: int64 */
             id: number;
