@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["verifyChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1142,6 +1158,23 @@ export interface components {
             targetId: string | null;
             targetType: string | null;
         };
+        ChainBreak: {
+            /** Format: int64 */
+            entryId?: number | null;
+            /** @enum {string} */
+            problem?: "CHANGED" | "MISSING" | "UNCHAINED" | "TRUNCATED" | "APPENDED" | "NO_HEAD";
+            /** Format: int64 */
+            seq?: number | null;
+        } | null;
+        ChainVerificationResponse: {
+            /** Format: int64 */
+            entries: number;
+            firstBreak: components["schemas"]["ChainBreak"] | null;
+            headHash: string | null;
+            /** Format: int64 */
+            headSeq: number;
+            intact: boolean;
+        };
         ChangeLanguageRequest: {
             /** @enum {string} */
             language: "es" | "en";
@@ -1201,6 +1234,7 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             daysOverdue: number | null;
+            /** @description Empty unless the caller holds contacts.edit_sensitive */
             documentId: string | null;
             /** Format: int64 */
             id: number;
@@ -1730,6 +1764,8 @@ export type AssignContactRequest = components['schemas']['AssignContactRequest']
 export type AssignmentRequest = components['schemas']['AssignmentRequest'];
 export type AttributeView = components['schemas']['AttributeView'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
+export type ChainBreak = components['schemas']['ChainBreak'];
+export type ChainVerificationResponse = components['schemas']['ChainVerificationResponse'];
 export type ChangeLanguageRequest = components['schemas']['ChangeLanguageRequest'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 export type ChatCountersView = components['schemas']['ChatCountersView'];
@@ -1881,6 +1917,26 @@ export interface operations {
                 };
                 content: {
                     "*/*": string[];
+                };
+            };
+        };
+    };
+    verifyChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ChainVerificationResponse"];
                 };
             };
         };

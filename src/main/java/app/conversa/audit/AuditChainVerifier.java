@@ -24,11 +24,11 @@ class AuditChainVerifier {
     /** What breaks a link. */
     enum Problem { CHANGED, MISSING, UNCHAINED, TRUNCATED, APPENDED, NO_HEAD }
 
-    record Break(@Schema(nullable = true, description = "The entry where the chain breaks; none when entries are missing at the end")
-            Long entryId, @Schema(nullable = true) Long seq, Problem problem) { }
+    /** Where the chain first breaks: the entry (none when entries are gone from the end) and the place in the chain. */
+    record ChainBreak(@Schema(nullable = true) Long entryId, @Schema(nullable = true) Long seq, Problem problem) { }
 
-    record VerificationResponse(boolean intact, long entries, long headSeq, @Schema(nullable = true) String headHash,
-            @Schema(nullable = true) Break firstBreak) { }
+    record ChainVerificationResponse(boolean intact, long entries, long headSeq, @Schema(nullable = true) String headHash,
+            @Schema(nullable = true) ChainBreak firstBreak) { }
 
     private record Row(long id, AuditChain.Link link, String hash) { }
 
@@ -42,11 +42,11 @@ class AuditChainVerifier {
 
     /** One snapshot of the log and its head, so entries appended meanwhile do not count as breaks. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    VerificationResponse verify() {
+    ChainVerificationResponse verify() {
         var head = chain.head();
         var last = new AuditChain.Head(0, AuditChain.GENESIS);
         long entries = 0;
-        Break broken = null;
+        ChainBreak broken = null;
         while (broken == null) {
             var rows = page(last.seq());
             for (var row : rows) {
@@ -67,36 +67,36 @@ class AuditChainVerifier {
         if (broken == null) {
             broken = atTheEnd(head, last);
         }
-        return new VerificationResponse(broken == null, entries, head == null ? 0 : head.seq(),
+        return new ChainVerificationResponse(broken == null, entries, head == null ? 0 : head.seq(),
                 head == null ? null : head.hash(), broken);
     }
 
-    private static Break check(Row row, AuditChain.Head previous) {
+    private static ChainBreak check(Row row, AuditChain.Head previous) {
         if (row.link().seq() != previous.seq() + 1) {
-            return new Break(row.id(), previous.seq() + 1, Problem.MISSING);
+            return new ChainBreak(row.id(), previous.seq() + 1, Problem.MISSING);
         }
         if (!row.link().prevHash().equals(previous.hash()) || !row.link().hash().equals(row.hash())) {
-            return new Break(row.id(), row.link().seq(), Problem.CHANGED);
+            return new ChainBreak(row.id(), row.link().seq(), Problem.CHANGED);
         }
         return null;
     }
 
-    private Break outsideTheChain() {
+    private ChainBreak outsideTheChain() {
         return jdbc.sql("select min(id) from audit_log where chain_seq is null or prev_hash is null or entry_hash is null")
-                .query(Long.class).optional().map(id -> new Break(id, null, Problem.UNCHAINED)).orElse(null);
+                .query(Long.class).optional().map(id -> new ChainBreak(id, null, Problem.UNCHAINED)).orElse(null);
     }
 
-    private static Break atTheEnd(AuditChain.Head head, AuditChain.Head last) {
+    private static ChainBreak atTheEnd(AuditChain.Head head, AuditChain.Head last) {
         if (head == null) {
-            return new Break(null, null, Problem.NO_HEAD);
+            return new ChainBreak(null, null, Problem.NO_HEAD);
         }
         if (head.seq() > last.seq()) {
-            return new Break(null, last.seq() + 1, Problem.TRUNCATED);
+            return new ChainBreak(null, last.seq() + 1, Problem.TRUNCATED);
         }
         if (head.seq() < last.seq()) {
-            return new Break(null, head.seq() + 1, Problem.APPENDED);
+            return new ChainBreak(null, head.seq() + 1, Problem.APPENDED);
         }
-        return head.hash().equals(last.hash()) ? null : new Break(null, head.seq(), Problem.CHANGED);
+        return head.hash().equals(last.hash()) ? null : new ChainBreak(null, head.seq(), Problem.CHANGED);
     }
 
     private List<Row> page(long afterSeq) {

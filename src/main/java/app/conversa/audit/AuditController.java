@@ -43,7 +43,7 @@ class AuditController {
      * the head's hash to keep elsewhere. Reads the whole log: seconds for a million entries.
      */
     @GetMapping("/verify")
-    AuditChainVerifier.VerificationResponse verify() {
+    AuditChainVerifier.ChainVerificationResponse verifyChain() {
         return verifier.verify();
     }
 

@@ -430,7 +430,8 @@ class ClientAdministration {
         return rows.stream().map(row -> {
             var sensitive = open(row.sensitive());
             var balance = sensitive.balance() == null ? null : new MoneyView(sensitive.balance().toPlainString(), sensitive.currency());
-            return new ClientView(row.id(), row.name(), readsDocumentId(user) ? sensitive.documentId() : null, balance, sensitive.daysOverdue(),
+            String document = readsDocumentId(user) ? sensitive.documentId() : null;
+            return new ClientView(row.id(), row.name(), document, balance, sensitive.daysOverdue(),
                     openNotes(row.notes()), row.status(), openAttributes(row.attributes()), contacts.getOrDefault(row.id(), List.of()),
                     row.createdAt().toInstant(), row.updatedAt().toInstant());
         }).toList();

@@ -49,8 +49,12 @@ final class ContactRecords {
     record ClientContactView(long id, String displayName, @Schema(nullable = true) String phone, Status status) {
     }
 
-    /** Sensitive fields (document id, balance, days overdue) are sealed at rest; only some roles change them. */
-    record ClientView(long id, String name, @Schema(nullable = true) String documentId, @Schema(nullable = true) MoneyView balance,
+    /**
+     * Sensitive fields (document id, balance, days overdue) are sealed at rest; only some roles
+     * change them, and only those read the document id (docs/client-data-visibility.md).
+     */
+    record ClientView(long id, String name,
+            @Schema(nullable = true, description = "Empty unless the caller holds contacts.edit_sensitive") String documentId, @Schema(nullable = true) MoneyView balance,
             @Schema(nullable = true) Integer daysOverdue, @Schema(nullable = true) String notes, Status status,
             @Schema(description = "Custom attributes by key (see /api/client-attributes), as canonical text")
             java.util.Map<String, String> attributes,
