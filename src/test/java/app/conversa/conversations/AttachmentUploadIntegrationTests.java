@@ -77,6 +77,7 @@ class AttachmentUploadIntegrationTests {
         byte[] junk = "esto no es audio, es texto cualquiera".getBytes(StandardCharsets.UTF_8);
         byte[] vorbis = new byte[64];
         System.arraycopy("OggS".getBytes(StandardCharsets.US_ASCII), 0, vorbis, 0, 4);
+        vorbis[26] = 1; // one segment: the Vorbis identification header follows at 28
         System.arraycopy("\u0001vorbis".getBytes(StandardCharsets.ISO_8859_1), 0, vorbis, 28, 7);
 
         var oggJunk = upload("voice.ogg", "audio/ogg", junk, Map.of("voice", "true"));
