@@ -115,7 +115,11 @@ class AttachmentUploadIntegrationTests {
         assertThat(image.json().get("kind").asString()).isEqualTo("IMAGE");
         assertThat(document.status()).as(document.body()).isEqualTo(202);
         assertThat(document.json().get("kind").asString()).isEqualTo("DOCUMENT");
-        assertThat(admin.bytes("/api/media/" + document.json().get("media").get("id").asLong())).isEqualTo(PDF);
+        long mediaId = document.json().get("media").get("id").asLong();
+        assertThat(admin.bytes("/api/media/" + mediaId)).isEqualTo(PDF);
+        assertThat(jdbc.sql("select size_bytes, sha256 from media where id = ?").param(mediaId)
+                .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2)).single())
+                .as("streamed into the store: length and hash counted on the way").isEqualTo(PDF.length + " " + MediaStore.sha256(PDF));
     }
 
     @Test
