@@ -84,19 +84,34 @@ final class AttachmentTypes {
      * OGG (WhatsApp plays nothing else as a voice note).
      */
     static void requireContentIs(String mimeType, InputStreamSource content, boolean voiceNote) {
-        String detected = detect(content);
+        byte[] head = head(content);
         var expected = SIGNATURES.get(mimeType);
-        if (expected == null || !expected.contains(detected)) {
+        if (expected == null || !expected.contains(TIKA.detect(head))) {
             throw ConversaException.invalid("message.content_mismatch", mimeType);
         }
-        if (voiceNote && mimeType.equals("audio/ogg") && !detected.equals("audio/opus")) {
+        if (voiceNote && mimeType.equals("audio/ogg") && !isOggOpus(head)) {
             throw ConversaException.invalid("message.voice_format");
         }
     }
 
-    private static String detect(InputStreamSource content) {
+    /**
+     * Whether the first Ogg page holds the Opus identification header (RFC 7845 section 3): it
+     * follows the 27-byte page header and the page's segment table. Tika names most Ogg files only
+     * "application/ogg", whatever codec they carry.
+     */
+    private static boolean isOggOpus(byte[] head) {
+        if (head.length < 27) {
+            return false;
+        }
+        int start = 27 + (head[26] & 0xFF);
+        byte[] opusHead = "OpusHead".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return head.length >= start + opusHead.length
+                && java.util.Arrays.equals(head, start, start + opusHead.length, opusHead, 0, opusHead.length);
+    }
+
+    private static byte[] head(InputStreamSource content) {
         try (InputStream in = content.getInputStream()) {
-            return TIKA.detect(in.readNBytes(HEAD));
+            return in.readNBytes(HEAD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

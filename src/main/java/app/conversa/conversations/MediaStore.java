@@ -1,11 +1,15 @@
 package app.conversa.conversations;
 
 import app.conversa.shared.SecretBox;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -43,28 +47,34 @@ class MediaStore {
         this.clock = clock;
     }
 
-    /** Stores content an agent attaches; returns the media id (call inside the transaction that uses it). */
+    /** Stores content an agent attaches, streamed from its source; returns the media id (call inside the transaction that uses it). */
     long storeOutbound(long chatId, InputStreamSource source, String mimeType, String filename, boolean voice) {
-        byte[] content;
-        try (var in = source.getInputStream()) {
-            content = in.readAllBytes();
+        var digest = sha256Digest();
+        String key = UUID.randomUUID().toString();
+        long size;
+        try (var in = new DigestInputStream(source.getInputStream(), digest)) {
+            size = write(key, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String key = write(content);
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into media (chat_id, mime_type, filename, size_bytes, sha256, storage_key, voice, state, attempts, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'STORED', 0, ?)""")
-                .params(chatId, mimeType, filename, content.length, sha256(content), key, voice, now)
+                .params(chatId, mimeType, filename, size, HexFormat.of().formatHex(digest.digest()), key, voice, now)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     /** Keeps downloaded content for an inbound media row. */
     void storeFetched(long mediaId, byte[] content, String mimeType) {
-        String key = write(content);
+        String key = UUID.randomUUID().toString();
+        try {
+            write(key, new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         jdbc.sql("""
                 update media set storage_key = ?, size_bytes = ?, sha256 = ?, mime_type = ?, state = 'STORED',
                     next_attempt_at = null, last_error = null where id = ?""")
@@ -89,23 +99,30 @@ class MediaStore {
     }
 
     static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256Digest().digest(content));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String write(byte[] content) {
-        String key = UUID.randomUUID().toString();
+    /** Seals the content into a temporary file and moves it under its key; returns the plain length. */
+    private long write(String key, InputStream content) throws IOException {
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "incoming-", ".tmp");
         try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, "incoming-", ".tmp");
-            Files.write(temporary, secrets.seal(content, context(key)));
+            long size;
+            try (var out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                size = secrets.seal(content, out, context(key));
+            }
             Files.move(temporary, directory.resolve(key), StandardCopyOption.ATOMIC_MOVE);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return size;
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

@@ -75,6 +75,29 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * Seals a stream into another without holding it in memory (media files); the result has the
+     * layout of {@link #seal(byte[], String)} and opens with {@link #open(byte[], String)}.
+     * Returns how many bytes were read.
+     */
+    public long seal(java.io.InputStream plain, java.io.OutputStream sealed, String context) throws java.io.IOException {
+        var nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            sealed.write(new byte[] {VERSION, KEY_ID});
+            sealed.write(nonce);
+            var encrypting = new javax.crypto.CipherOutputStream(sealed, cipher);
+            long read = plain.transferTo(encrypting);
+            encrypting.close(); // writes the tag
+            return read;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
     public byte[] open(byte[] sealed, String context) {
         if (sealed.length < HEADER_BYTES + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION || sealed[1] != KEY_ID) {
             throw new IllegalArgumentException("not a value sealed by this version and key");

@@ -77,6 +77,7 @@ class AttachmentUploadIntegrationTests {
         byte[] junk = "esto no es audio, es texto cualquiera".getBytes(StandardCharsets.UTF_8);
         byte[] vorbis = new byte[64];
         System.arraycopy("OggS".getBytes(StandardCharsets.US_ASCII), 0, vorbis, 0, 4);
+        vorbis[26] = 1; // one segment: the Vorbis identification header follows at 28
         System.arraycopy("\u0001vorbis".getBytes(StandardCharsets.ISO_8859_1), 0, vorbis, 28, 7);
 
         var oggJunk = upload("voice.ogg", "audio/ogg", junk, Map.of("voice", "true"));
@@ -114,7 +115,11 @@ class AttachmentUploadIntegrationTests {
         assertThat(image.json().get("kind").asString()).isEqualTo("IMAGE");
         assertThat(document.status()).as(document.body()).isEqualTo(202);
         assertThat(document.json().get("kind").asString()).isEqualTo("DOCUMENT");
-        assertThat(admin.bytes("/api/media/" + document.json().get("media").get("id").asLong())).isEqualTo(PDF);
+        long mediaId = document.json().get("media").get("id").asLong();
+        assertThat(admin.bytes("/api/media/" + mediaId)).isEqualTo(PDF);
+        assertThat(jdbc.sql("select size_bytes, sha256 from media where id = ?").param(mediaId)
+                .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2)).single())
+                .as("streamed into the store: length and hash counted on the way").isEqualTo(PDF.length + " " + MediaStore.sha256(PDF));
     }
 
     @Test

@@ -21,6 +21,19 @@ class SecretBoxTests {
     }
 
     @Test
+    void aSealedStreamOpensLikeASealedValue() throws Exception {
+        byte[] plain = new byte[300_000];
+        new java.util.Random(1).nextBytes(plain);
+        var sealed = new java.io.ByteArrayOutputStream();
+
+        long read = box.seal(new java.io.ByteArrayInputStream(plain), sealed, "media:x");
+
+        assertThat(read).isEqualTo(plain.length);
+        assertThat(box.open(sealed.toByteArray(), "media:x")).isEqualTo(plain);
+        assertThatThrownBy(() -> box.open(sealed.toByteArray(), "media:y")).hasMessageContaining("wrong context");
+    }
+
+    @Test
     void aValueMovedToAnotherContextDoesNotOpen() {
         String appSecret = box.sealText("app-secret", "connections.app_secret");
 
