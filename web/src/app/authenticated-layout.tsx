@@ -22,7 +22,8 @@ export function AuthenticatedLayout() {
     if (language && i18n.resolvedLanguage !== language) void i18n.changeLanguage(language)
   }, [language, i18n])
 
-  const signedInId = me.data?.id
+  // no socket while a temporary password must be changed: the server refuses it
+  const signedInId = me.data?.mustChangePassword ? undefined : me.data?.id
   useEffect(() => {
     if (signedInId === undefined) return
     startRealtime()

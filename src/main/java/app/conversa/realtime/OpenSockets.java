@@ -1,12 +1,17 @@
 package app.conversa.realtime;
 
+import app.conversa.identity.LiveSessions;
 import app.conversa.identity.UserAccessChanged;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -18,7 +23,8 @@ import org.springframework.web.socket.server.support.HttpSessionHandshakeInterce
 /**
  * The WebSockets open on this node, each with its user and the HTTP session it was opened from,
  * so that they close as soon as that session ends or the user's rights change: a socket would
- * otherwise go on delivering events to someone who signed out. The client tells the two closes
+ * otherwise go on delivering events to someone who signed out. A periodic check also closes those
+ * whose session expired or was ended on another node. The client tells the two closes
  * apart by their codes: after {@link #SESSION_ENDED} it must sign in again, after
  * {@link #RIGHTS_CHANGED} it reconnects at once and gets what its new rights allow.
  */
@@ -30,10 +36,15 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSockets.class);
 
-    private record Open(WebSocketSession socket, String userId, Object httpSessionId) {
+    private record Open(WebSocketSession socket, String userId, String httpSessionId) {
     }
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final LiveSessions sessions;
+
+    OpenSockets(LiveSessions sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {
@@ -42,7 +53,7 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory {
             public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
                 if (socket.getPrincipal() != null) {
                     open.put(socket.getId(), new Open(socket, socket.getPrincipal().getName(),
-                            socket.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME)));
+                            (String) socket.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME)));
                 }
                 super.afterConnectionEstablished(socket);
             }
@@ -61,6 +72,19 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory {
         open.values().stream().filter(socket -> socket.userId().equals(userId))
                 .filter(socket -> change.sessionId() == null || change.sessionId().equals(socket.httpSessionId()))
                 .forEach(socket -> close(socket.socket(), change.sessionEnded() ? SESSION_ENDED : RIGHTS_CHANGED));
+    }
+
+    /**
+     * Closes the sockets whose sessions expired, or were ended on another node (which publishes
+     * its {@link UserAccessChanged} there only).
+     */
+    @Scheduled(fixedDelayString = "${conversa.realtime.session-check:30s}",
+            initialDelayString = "${conversa.realtime.session-check:30s}")
+    void closeWhereSessionsEnded() {
+        var sockets = List.copyOf(open.values());
+        var alive = sessions.aliveAmong(sockets.stream().map(Open::httpSessionId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        sockets.stream().filter(socket -> !alive.contains(socket.httpSessionId()))
+                .forEach(socket -> close(socket.socket(), SESSION_ENDED));
     }
 
     private void close(WebSocketSession socket, CloseStatus status) {

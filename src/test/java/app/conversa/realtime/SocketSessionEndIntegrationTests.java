@@ -25,7 +25,8 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * An open WebSocket never outlives what it was opened under: it closes within a second when its
  * session ends (sign-out), when all of the user's sessions end (new password, password reset,
- * inactivation), and when the user's role changes; a temporary password opens none.
+ * inactivation), and when the user's role changes; within seconds when the session expires; a
+ * temporary password opens none.
  */
 @IntegrationTest
 class SocketSessionEndIntegrationTests {
@@ -89,6 +90,23 @@ class SocketSessionEndIntegrationTests {
         assertThat(closedAtOnce(inactivatedSocket)).isEqualTo(OpenSockets.SESSION_ENDED);
 
         assertThat(adminSocket.closeStatus()).as("the administrator's own socket").isNull();
+    }
+
+    @Test
+    void aSocketWhoseSessionExpiredClosesAtTheNextCheck() throws Exception {
+        var agent = ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD);
+        var expiring = EventSocket.of(port, agent);
+        var other = EventSocket.of(port, ApiSession.signedIn(port, accounts.create(Role.AGENT).login(), TestAccounts.PASSWORD));
+        String sessionId = new String(java.util.Base64.getDecoder().decode(agent.cookie("SESSION")),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        jdbc.sql("update spring_session set expiry_time = ? where session_id = ?")
+                .params(System.currentTimeMillis() - 1, sessionId).update();
+
+        var closed = Eventually.await("the socket closed", () -> Optional.ofNullable(expiring.closeStatus()),
+                Optional::isPresent, Duration.ofSeconds(5)).orElseThrow();
+        assertThat(closed).isEqualTo(OpenSockets.SESSION_ENDED);
+        assertThat(other.closeStatus()).as("a live session's socket").isNull();
     }
 
     @Test
