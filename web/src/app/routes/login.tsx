@@ -4,6 +4,9 @@ import { LanguageSelect } from '../../components/ui/language-select'
 import { LoginPage } from '../../features/auth/components/login-page'
 import type { LoginState } from '../use-end-session'
 
+/** Pages the server renders that send a signed-out visitor here (?next=) to come back once signed in. */
+const SERVER_PAGES = ['/swagger-ui/index.html']
+
 export function LoginRoute() {
   const { t, i18n } = useTranslation()
   const location = useLocation()
@@ -24,6 +27,11 @@ export function LoginRoute() {
       }
       onLoggedIn={(me) => {
         void i18n.changeLanguage(me.language)
+        const next = new URLSearchParams(location.search).get('next')
+        if (next && SERVER_PAGES.includes(next)) {
+          window.location.assign(next)
+          return
+        }
         void navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true })
       }}
     />

@@ -181,7 +181,8 @@ class AuthorizationMatrixIntegrationTests {
             row("GET", "/", "/", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}", "/users", PUBLIC),
             row("GET", "/{route:^(?!api$|actuator$|v3$|swagger-ui$|ws$|webhooks$|assets$)[a-z-]+$}/{*rest}", "/users/new", PUBLIC),
-            // framework endpoints: the error page, the OpenAPI description (signed-in users), health for load balancers
+            // framework endpoints: the error page, the OpenAPI description (signed-in users or an API token), Swagger UI
+            // (signed out: a redirect to sign in), health for load balancers
             row("GET", "/error", "/error", PUBLIC),
             row("GET", "/v3/api-docs", "/v3/api-docs", SIGNED_IN),
             row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", SIGNED_IN),

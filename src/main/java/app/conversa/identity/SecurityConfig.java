@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -20,7 +21,9 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 /**
  * Session-cookie sign-in for the web app with CSRF protection (the SPA echoes the XSRF-TOKEN
  * cookie), permissions checked on every endpoint with {@code @PreAuthorize}, strict security
- * headers, and Argon2id password hashes.
+ * headers, and Argon2id password hashes. Swagger UI is a page for signed-in users: signed out, it
+ * sends the browser to the sign-in page, which comes back to it (there, "Authorize" takes an API
+ * token instead of the session).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -29,6 +32,8 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String SWAGGER_UI = "/swagger-ui/index.html";
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, SecurityProblems problems, UserDirectory directory,
@@ -45,12 +50,14 @@ class SecurityConfig {
                         .requestMatchers("/sandbox/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers("/api/**", "/v3/**", "/ws", "/ws/**").authenticated()
+                        .requestMatchers("/swagger-ui.html", SWAGGER_UI).authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.SETTINGS_GLOBAL.code())
                         .anyRequest().permitAll())
                 .addFilterAfter(new CurrentUserFilter(directory, problems), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ApiTokenFilter(tokens, problems), CurrentUserFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirstForSwaggerUi(problems))
+                        .accessDeniedHandler(problems))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
@@ -59,6 +66,18 @@ class SecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** A person opening Swagger UI signed out signs in first (an API answers a problem, not a redirect). */
+    private static AuthenticationEntryPoint signInFirstForSwaggerUi(SecurityProblems problems) {
+        return (request, response, refused) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/swagger-ui.html") || path.equals(SWAGGER_UI)) {
+                response.sendRedirect(request.getContextPath() + "/login?next=" + SWAGGER_UI);
+            } else {
+                problems.commence(request, response, refused);
+            }
+        };
     }
 
     @Bean

@@ -176,6 +176,7 @@ class ContactsBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New token")).click();
         var dialog = page.getByRole(AriaRole.DIALOG);
         dialog.getByLabel("Name").fill("ERP");
+        dialog.getByLabel("Read contacts").check();
         dialog.getByLabel("View all contacts").check();
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).click();
         String secret = dialog.getByTestId("token-secret").inputValue();

@@ -74,6 +74,36 @@ class RealtimeIntegrationTests {
     }
 
     @Test
+    void aRoleWithoutChatsReadReceivesNoChatEvents() throws Exception {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var supervisor = accounts.create(Role.SUPERVISOR, department);
+        var line = lines.link(admin, port, department, null);
+        var supervisorPermissions = new java.util.ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("SUPERVISOR")) {
+                role.get("permissions").forEach(code -> supervisorPermissions.add(code.asString()));
+            }
+        });
+        var withoutRead = new java.util.ArrayList<>(supervisorPermissions);
+        withoutRead.remove("chats.read");
+        admin.put("/api/roles/SUPERVISOR/permissions", java.util.Map.of("permissions", withoutRead));
+        try {
+            var adminSocket = new Listener(admin, "/user/queue/events");
+            var supervisorSocket = new Listener(ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD),
+                    "/user/queue/events");
+
+            phone.write(line.phoneNumberId(), "593955555577", "Lucía", "Mensaje del departamento");
+            Eventually.await("the administrator's event", () -> adminSocket.events.stream()
+                    .anyMatch(e -> e.contains("Mensaje del departamento")), seen -> seen);
+
+            assertThat(supervisorSocket.drain("")).as("the department's chat, but no chats.read").isEmpty();
+        } finally {
+            admin.put("/api/roles/SUPERVISOR/permissions", java.util.Map.of("permissions", supervisorPermissions));
+        }
+    }
+
+    @Test
     void aParticipantReceivesTheChatsEventsUntilRemoved() throws Exception {
         long department = accounts.department();
         var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);

@@ -82,6 +82,8 @@ class UserAdministrationBrowserTests {
 
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Roles & permissions")).click();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Manage users");
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Read chats");
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Read contacts");
         screenshot(page, "admin-roles");
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit log")).click();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText(login);
