@@ -89,8 +89,8 @@ class RealtimeIntegrationTests {
         withoutRead.remove("chats.read");
         admin.put("/api/roles/SUPERVISOR/permissions", java.util.Map.of("permissions", withoutRead));
         try {
-            var adminSocket = new Listener(admin, "/user/queue/events");
-            var supervisorSocket = new Listener(ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD),
+            var adminSocket = new EventSocket(port, admin, "/user/queue/events");
+            var supervisorSocket = new EventSocket(port, ApiSession.signedIn(port, supervisor.login(), TestAccounts.PASSWORD),
                     "/user/queue/events");
 
             phone.write(line.phoneNumberId(), "593955555577", "Lucía", "Mensaje del departamento");
