@@ -68,7 +68,12 @@ class GatewayNumberBrowserTests {
         var gatewayDialog = team.getByRole(AriaRole.DIALOG);
         gatewayDialog.getByLabel("Gateway address").fill("http://127.0.0.1:" + port + "/sandbox/evolution");
         gatewayDialog.getByLabel("Global API key").fill("wrong-key");
-        assertThat(gatewayDialog.getByLabel("Conversa's address as the gateway reaches it")).hasValue(url(""));
+        // another test class of this shared context may have configured the gateway already: then its address is shown
+        var gatewaySettings = app.conversa.ApiSession.signedIn(port, admin.login(), TestAccounts.PASSWORD)
+                .get("/api/connections/gateway").json();
+        assertThat(gatewaySettings.get("suggestedCallbackBaseUrl").asString()).isEqualTo(url(""));
+        assertThat(gatewayDialog.getByLabel("Conversa's address as the gateway reaches it")).hasValue(
+                gatewaySettings.path("callbackBaseUrl").isString() ? gatewaySettings.get("callbackBaseUrl").asString() : url(""));
         gatewayDialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
         assertThat(gatewayDialog.getByText("The gateway refused the API key")).isVisible();
         gatewayDialog.getByLabel("Global API key").fill("sandbox-evolution-key");

@@ -96,7 +96,7 @@ class ClientDataVisibilityIntegrationTests {
     void editingAClientWithoutTheDocumentIdInViewKeepsIt() {
         var fixture = client(null);
         var editor = ApiSession.bearer(port, fixture.admin().post("/api/tokens", Map.of("name", "edición",
-                "permissions", List.of("contacts.view.all", "contacts.manage"))).json().get("secret").asString());
+                "permissions", List.of("contacts.read", "contacts.view.all", "contacts.manage"))).json().get("secret").asString());
         var shown = editor.get("/api/clients/" + fixture.clientId()).json();
         assertThat(shown.get("documentId").isNull()).isTrue();
 
