@@ -20,10 +20,11 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Session-cookie sign-in for the web app with CSRF protection (the SPA echoes the XSRF-TOKEN
- * cookie), permissions checked on every endpoint with {@code @PreAuthorize}, strict security
- * headers, and Argon2id password hashes. Swagger UI is a page for signed-in users: signed out, it
- * sends the browser to the sign-in page, which comes back to it (there, "Authorize" takes an API
- * token instead of the session).
+ * cookie in a header, never in the body: see {@link HeaderCsrfTokenRequestHandler}), permissions
+ * checked on every endpoint with {@code @PreAuthorize}, strict security headers, and Argon2id
+ * password hashes. Swagger UI is a page for signed-in users: signed out, it sends the browser to the
+ * sign-in page, which comes back to it (there, "Authorize" takes an API token instead of the
+ * session).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,7 +39,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, SecurityProblems problems, UserDirectory directory,
             SecurityContextRepository contexts, ApiTokens tokens) throws Exception {
-        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/webhooks/**", "/sandbox/graph/**", "/sandbox/evolution/**")
+        http.csrf(csrf -> csrf.spa().csrfTokenRequestHandler(new HeaderCsrfTokenRequestHandler())
+                        .ignoringRequestMatchers("/webhooks/**", "/sandbox/graph/**", "/sandbox/evolution/**")
                         // API tokens: nothing ambient (no cookie) authenticates such a request, see ApiTokenFilter
                         .ignoringRequestMatchers(ApiTokenFilter::presentsBearer))
                 .securityContext(context -> context.securityContextRepository(contexts))

@@ -140,6 +140,14 @@ class AttachmentUploadIntegrationTests {
         assertThat(answer).contains("message.upload_too_large", "100 MB");
     }
 
+    @Test
+    void anUploadWithoutTheCsrfHeaderIsRefusedBeforeItsBodyIsSent() throws IOException {
+        String answer = startUpload(admin, 200L * 1024 * 1024, false);
+
+        assertThat(answer).as("answered after 64 KB of a 200 MB upload").startsWith("HTTP/1.1 403");
+        assertThat(answer).contains("application/problem+json", "\"code\":\"csrf\"");
+    }
+
     private ApiSession.Response upload(String filename, String type, byte[] content, Map<String, String> fields) {
         var all = new java.util.HashMap<>(fields);
         all.put("idempotencyKey", "up-" + UUID.randomUUID());
@@ -151,6 +159,11 @@ class AttachmentUploadIntegrationTests {
      * server that waited for the rest would never answer (the read times out and the test fails).
      */
     private String startUpload(ApiSession session, long length) throws IOException {
+        return startUpload(session, length, true);
+    }
+
+    /** As above; without the X-XSRF-TOKEN header, the CSRF token is not looked for in the body. */
+    private String startUpload(ApiSession session, long length, boolean csrfHeader) throws IOException {
         session.get("/api/public/info"); // the XSRF-TOKEN cookie
         String boundary = "conversa-upload";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"estado.pdf\"\r\n"
@@ -161,7 +174,7 @@ class AttachmentUploadIntegrationTests {
             out.write(("POST /api/chats/" + chatId + "/attachments?idempotencyKey=big HTTP/1.1\r\n"
                     + "Host: localhost:" + port + "\r\n"
                     + "Cookie: SESSION=" + session.cookie("SESSION") + "; XSRF-TOKEN=" + session.cookie("XSRF-TOKEN") + "\r\n"
-                    + "X-XSRF-TOKEN: " + session.cookie("XSRF-TOKEN") + "\r\n"
+                    + (csrfHeader ? "X-XSRF-TOKEN: " + session.cookie("XSRF-TOKEN") + "\r\n" : "")
                     + "Accept: application/json, application/problem+json\r\nAccept-Language: es\r\n"
                     + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
                     + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
