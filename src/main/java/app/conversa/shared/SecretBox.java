@@ -62,12 +62,8 @@ public final class SecretBox {
 
     public byte[] seal(byte[] plain, String context) {
         var nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
+            byte[] sealed = encryptingCipher(nonce, context).doFinal(plain);
             return ByteBuffer.allocate(HEADER_BYTES + NONCE_BYTES + sealed.length)
                     .put(VERSION).put(KEY_ID).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -82,11 +78,8 @@ public final class SecretBox {
      */
     public long seal(java.io.InputStream plain, java.io.OutputStream sealed, String context) throws java.io.IOException {
         var nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            var cipher = encryptingCipher(nonce, context);
             sealed.write(new byte[] {VERSION, KEY_ID});
             sealed.write(nonce);
             var encrypting = new javax.crypto.CipherOutputStream(sealed, cipher);
@@ -96,6 +89,15 @@ public final class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
+    }
+
+    /** AES-256-GCM under the key, a fresh random nonce written into {@code nonce}, the context as authenticated data. */
+    private Cipher encryptingCipher(byte[] nonce, String context) throws GeneralSecurityException {
+        random.nextBytes(nonce);
+        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+        return cipher;
     }
 
     public byte[] open(byte[] sealed, String context) {
