@@ -72,7 +72,10 @@ export function startRealtime() {
 
 /** Closes the socket (sign-out). */
 export function stopRealtime() {
-  void client?.deactivate()
+  // A socket the server is already closing (session ended, rights changed) takes no DISCONNECT frame:
+  // sending one would fail with "WebSocket is already in CLOSING or CLOSED state".
+  const open = client?.webSocket?.readyState === WebSocket.OPEN
+  void client?.deactivate({ force: !open })
   client = null
   connectedOnce = false
 }
