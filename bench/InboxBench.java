@@ -70,8 +70,13 @@ public class InboxBench {
         }
 
         Reply send(String method, String path, String json) throws Exception {
+            return send(method, path, json, "-");
+        }
+
+        /** {@code tag} goes out as X-Bench-Case, which the server's access log records beside its own time. */
+        Reply send(String method, String path, String json, String tag) throws Exception {
             var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(30));
+                    .header("X-Bench-Case", tag).timeout(Duration.ofSeconds(30));
             String xsrf = cookie("XSRF-TOKEN");
             if (xsrf != null) {
                 request.header("X-XSRF-TOKEN", xsrf);
@@ -294,9 +299,13 @@ public class InboxBench {
             cases.add(new Case("new agent, no chats: list, first page", 50, session, List.of("/api/chats?size=25")));
             cases.add(new Case("new agent, no chats: counters", 50, session, List.of("/api/chats/counters")));
         }
+        var accessLog = accessLog();
+        long logStart = accessLog == null ? 0 : Files.size(accessLog);
+        String run = Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < samples; i++) {
-            for (var c : cases) {
-                var reply = c.session().get(c.paths().get(i % c.paths().size()));
+            for (int k = 0; k < cases.size(); k++) {
+                var c = cases.get(k);
+                var reply = c.session().send("GET", c.paths().get(i % c.paths().size()), null, run + "." + k);
                 if (reply.status() != 200) {
                     c.failures()[0]++;
                 } else {
@@ -308,15 +317,40 @@ public class InboxBench {
                 }
             }
         }
-        System.out.println("# " + label + ": " + samples + " sequential samples per case, cases round-robin; ms at the client over loopback");
-        System.out.println("# case\tp50\tp95\tp99\ttarget_p95\trows_per_response\tfailures");
-        for (var c : cases) {
+        // the server's own time per request (Tomcat's access log: request received to response written)
+        var serverMicros = new ArrayList<List<Long>>();
+        cases.forEach(c -> serverMicros.add(new ArrayList<>()));
+        if (accessLog != null) {
+            Thread.sleep(200);
+            try (var in = Files.newBufferedReader(accessLog)) {
+                in.skip(logStart);
+                for (String line; (line = in.readLine()) != null; ) {
+                    var f = line.split("\\|");
+                    if (f.length == 2 && f[0].startsWith(run + ".")) {
+                        serverMicros.get(Integer.parseInt(f[0].substring(run.length() + 1))).add(Long.parseLong(f[1].trim()));
+                    }
+                }
+            }
+        }
+        System.out.println("# " + label + ": " + samples + " sequential samples per case, cases round-robin; ms at the client over loopback"
+                + (accessLog == null ? "" : ", and the server's own time from its access log"));
+        System.out.println("# case\tp50\tp95\tp99\ttarget_p95\trows_per_response\tfailures\tserver_p50\tserver_p95");
+        for (int k = 0; k < cases.size(); k++) {
+            var c = cases.get(k);
             var sorted = new ArrayList<>(c.micros());
             Collections.sort(sorted);
-            System.out.printf(java.util.Locale.ROOT, "%s\t%.1f\t%.1f\t%.1f\t%.0f\t%.1f\t%d%n", c.name(), pct(sorted, 50),
+            var server = serverMicros.get(k);
+            Collections.sort(server);
+            System.out.printf(java.util.Locale.ROOT, "%s\t%.1f\t%.1f\t%.1f\t%.0f\t%.1f\t%d\t%.1f\t%.1f%n", c.name(), pct(sorted, 50),
                     pct(sorted, 95), pct(sorted, 99), c.targetMs(), sorted.isEmpty() ? 0.0 : (double) c.items()[0] / sorted.size(),
-                    c.failures()[0]);
+                    c.failures()[0], pct(server, 50), pct(server, 95));
         }
+    }
+
+    /** The app's access log, when BENCH_ACCESS_LOG names it (bench/inbox.sh does): one "case|microseconds" line per request. */
+    static Path accessLog() {
+        String name = System.getenv("BENCH_ACCESS_LOG");
+        return name == null || name.isBlank() ? null : Path.of(name);
     }
 
     static void check(Reply reply, String what) {
@@ -337,6 +371,8 @@ public class InboxBench {
     static void summary(List<String> files) throws Exception {
         var p50 = new LinkedHashMap<String, List<Double>>();
         var p95 = new LinkedHashMap<String, List<Double>>();
+        var serverP50 = new LinkedHashMap<String, List<Double>>();
+        var serverP95 = new LinkedHashMap<String, List<Double>>();
         var targets = new LinkedHashMap<String, String>();
         var rows = new LinkedHashMap<String, String>();
         for (String file : files) {
@@ -349,10 +385,14 @@ public class InboxBench {
                 p95.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
                 targets.put(f[0], f[4]);
                 rows.put(f[0], f[5]);
+                if (f.length > 8 && !f[7].equals("NaN")) {
+                    serverP50.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[7]));
+                    serverP95.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[8]));
+                }
             }
         }
-        System.out.println("| case | p50 / p95 per run (ms) | median p50 | median p95 | target p95 | rows |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| case | p50 / p95 per run (ms) | median p50 | median p95 | target p95 | rows | server p50 / p95 |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (String name : p50.keySet()) {
             var perRun = new StringBuilder();
             for (int i = 0; i < p50.get(name).size(); i++) {
@@ -360,8 +400,10 @@ public class InboxBench {
             }
             double m95 = median(p95.get(name));
             double target = Double.parseDouble(targets.get(name));
-            System.out.printf("| %s | %s | %s | **%s** | ≤ %s%s | %s |%n", name, perRun, fmt(median(p50.get(name))), fmt(m95),
-                    targets.get(name), m95 <= target ? "" : " ✗", rows.get(name));
+            String server = serverP50.containsKey(name)
+                    ? fmt(median(serverP50.get(name))) + " / " + fmt(median(serverP95.get(name))) : "-";
+            System.out.printf("| %s | %s | %s | **%s** | ≤ %s%s | %s | %s |%n", name, perRun, fmt(median(p50.get(name))), fmt(m95),
+                    targets.get(name), m95 <= target ? "" : " ✗", rows.get(name), server);
         }
     }
 

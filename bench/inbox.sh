@@ -13,8 +13,9 @@
 #  3. InboxBench.java measure: a warm-up pass (not reported), then per run, for agent001,
 #     supervisor01, the administrator and newagent (no chats yet), sequential requests (one client
 #     per user, the cases round-robin), plus /api/auth/me (what a session costs) against the
-#     sessionless /api/public/info; p50/p95/p99 per case at the client over loopback, then the
-#     medians across runs. The database is left in place afterwards (for EXPLAIN; bench/inbox-sql.sh).
+#     sessionless /api/public/info; p50/p95/p99 per case at the client over loopback, and the
+#     server's own p50/p95 per case from its access log (request read to response written), then
+#     the medians across runs. The database is left in place afterwards (for EXPLAIN; bench/inbox-sql.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -26,6 +27,12 @@ sql() { psql -d conversa_bench -tAc "$1"; }
 began=$(date +%s)
 
 bench_fresh_database
+# the server's own time per request, beside the client's: Tomcat's access log, one "case|microseconds" line each
+log_dir=$(mktemp -d)
+export BENCH_ACCESS_LOG=$log_dir/access.log
+BENCH_APP_ARGS="${BENCH_APP_ARGS:-} --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory=$log_dir
+  --server.tomcat.accesslog.prefix=access --server.tomcat.accesslog.suffix=.log --server.tomcat.accesslog.rotate=false
+  --server.tomcat.accesslog.buffered=false --server.tomcat.accesslog.pattern=%{X-Bench-Case}i|%{us}T"
 bench_start_app
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); PostgreSQL $(sql 'show server_version') (shared_buffers $(sql 'show shared_buffers'), work_mem $(sql 'show work_mem'))"
@@ -60,12 +67,13 @@ sql "select '  agent001: ' || count(*) filter (where c.assigned_user_id = u.id) 
   from chats c, users u where u.login = 'agent001' group by u.id"
 echo "  the long chat: $big, $(sql "select count(*) from messages where chat_id = $big") messages"
 
-echo "--- warm-up (JIT, caches; not reported): 40 samples per case"
-"$JAVA_HOME/bin/java" bench/InboxBench.java measure "$base" 40 agent001 supervisor01 "$big" warm-up newagent > "$dir/warm-up.tsv"
+# 150 rounds: with 40, the first measured run was still 10-30 % slower than the next two (JIT)
+echo "--- warm-up (JIT, caches; not reported): 150 samples per case"
+"$JAVA_HOME/bin/java" bench/InboxBench.java measure "$base" 150 agent001 supervisor01 "$big" warm-up newagent > "$dir/warm-up.tsv"
 for i in $(seq 1 "$runs"); do
   echo "--- run $i ($samples samples per case)"
   "$JAVA_HOME/bin/java" bench/InboxBench.java measure "$base" "$samples" agent001 supervisor01 "$big" "run $i" newagent > "$dir/run-$i.tsv"
-  grep -v '^#' "$dir/run-$i.tsv" | awk -F'\t' '{printf "  %-44s p50 %6.1f  p95 %6.1f  p99 %6.1f ms  (p95 target %s; %s rows; %s failed)\n", $1, $2, $3, $4, $5, $6, $7}'
+  grep -v '^#' "$dir/run-$i.tsv" | awk -F'\t' '{printf "  %-44s p50 %6.1f  p95 %6.1f  p99 %6.1f ms  (p95 target %s; %s rows; %s failed; server p50 %s p95 %s)\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
 done
 echo "--- medians across $runs runs (ms at the client over loopback: server time plus loopback HTTP)"
 "$JAVA_HOME/bin/java" bench/InboxBench.java summary "$dir"/run-*.tsv

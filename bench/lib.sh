@@ -1,8 +1,9 @@
 # Shared by the benchmarks (source it from the repository root): the packaged jar, started against
 # a fresh local PostgreSQL database conversa_bench (owned by role conversa_bench, created with
 # runuser -u postgres), with the sandbox on, a random encryption key and the bootstrap
-# administrator's password bench-password-1. Sets jar, dir (a temporary directory with app.log),
-# pid and port; stops the app on exit.
+# administrator's password bench-password-1. BENCH_KEY fixes the key (to restart the app on the
+# data a run left behind); BENCH_JVM_OPTS and BENCH_APP_ARGS are added to the java command line.
+# Sets jar, dir (a temporary directory with app.log), pid and port; stops the app on exit.
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 port=${BENCH_PORT:-18081}
 
@@ -24,8 +25,8 @@ bench_start_app() {
     --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/conversa_bench \
     --spring.datasource.username=conversa_bench --spring.datasource.password=conversa_bench \
     --conversa.demo.enabled=false --conversa.sandbox.enabled=true \
-    --conversa.encryption.key="$(openssl rand -base64 32)" \
-    --conversa.bootstrap-admin.password=bench-password-1 --logging.level.root=warn > "$dir/app.log" 2>&1) &
+    --conversa.encryption.key="${BENCH_KEY:-$(openssl rand -base64 32)}" \
+    --conversa.bootstrap-admin.password=bench-password-1 --logging.level.root=warn ${BENCH_APP_ARGS:-} > "$dir/app.log" 2>&1) &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   until curl -sf "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do

@@ -94,17 +94,14 @@ class ChatQueries {
     @Transactional(readOnly = true)
     CursorPage<ChatView> chats(CurrentUser user, ChatFilter filter, String before, int size) {
         var condition = visibility.condition(user);
-        var where = new ArrayList<String>(List.of(condition.sql()));
+        var where = new ArrayList<String>();
         var params = new java.util.HashMap<String, Object>(condition.params());
         if (!filter.states().isEmpty()) {
             where.add("c.state in (:states)");
             params.put("states", filter.states().stream().map(Enum::name).toList());
         }
         switch (filter.scope()) {
-            case MINE -> {
-                where.add(ChatVisibility.HELD_OR_PARTICIPATING);
-                params.put("viewer", user.id());
-            }
+            case MINE -> params.put("viewer", user.id());
             case UNASSIGNED -> where.add("c.assigned_user_id is null");
             case ALL -> { }
         }
@@ -136,13 +133,37 @@ class ChatQueries {
             params.put("beforeAt", cursor.at());
             params.put("beforeId", cursor.id());
         }
-        var rows = jdbc.sql("select " + CHAT_COLUMNS + " from chats c where " + String.join(" and ", where)
-                + " order by c.last_message_at desc, c.id desc fetch first " + (size + 1) + " rows only")
-                .params(params).query(ChatQueries::chatRow).list();
+        String newest = " order by c.last_message_at desc, c.id desc fetch first " + (size + 1) + " rows only";
+        boolean mine = filter.scope() == ChatFilter.Scope.MINE;
+        // held or shared: always among what the user may see
+        var alternatives = mine ? List.of(ChatVisibility.HELD, ChatVisibility.PARTICIPATING) : condition.alternatives();
+        String sql;
+        if (alternatives.size() == 1 || filter.query() != null && !filter.query().isBlank()) {
+            where.addFirst(mine ? ChatVisibility.HELD_OR_PARTICIPATING : condition.sql());
+            sql = "select " + CHAT_COLUMNS + " from chats c where " + String.join(" and ", where) + newest;
+        } else {
+            // the newest page of each way the user may see chats (held, shared, their departments'
+            // queue...), each from its own index, then merged: an agent holding thousands of chats
+            // costs a page, not a sort of all of them (a search keeps the one condition: its
+            // subquery would run once per way)
+            var branches = alternatives.stream()
+                    .map(alternative -> "(select " + CHAT_COLUMNS + " from chats c where "
+                            + String.join(" and ", concat(alternative, where)) + newest + ")")
+                    .toList();
+            sql = "select " + CHAT_COLUMNS + " from (" + String.join(" union ", branches) + ") c" + newest;
+        }
+        var rows = jdbc.sql(sql).params(params).query(ChatQueries::chatRow).list();
         boolean more = rows.size() > size;
         var page = more ? rows.subList(0, size) : rows;
         String next = more ? ChatCursor.of(page.getLast().lastMessageAt(), page.getLast().id()) : null;
         return new CursorPage<>(views(page), next);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        var all = new ArrayList<String>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /** The pending-reply badge and the unassigned count, over the chats the user may see (M3, D6). */

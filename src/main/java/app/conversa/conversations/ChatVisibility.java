@@ -25,9 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChatVisibility {
 
-    /** A SQL condition on the chats table aliased {@code c}, with its named parameters. */
-    record Condition(String sql, Map<String, Object> params) {
+    /**
+     * A SQL condition on the chats table aliased {@code c}, with its named parameters; the same as
+     * {@code alternatives}, any of which admits a chat, each served by an index of its own (the
+     * chat list takes the newest rows of each, then merges them).
+     */
+    record Condition(String sql, List<String> alternatives, Map<String, Object> params) {
     }
+
+    static final String HELD = "c.assigned_user_id = :viewer";
+    static final String PARTICIPATING = "c.id in (select p.chat_id from chat_participants p where p.user_id = :viewer)";
 
     /**
      * Held by or shared with the viewer, as one id subquery: both halves are index lookups, so the
@@ -46,26 +53,28 @@ public class ChatVisibility {
 
     Condition condition(CurrentUser user) {
         if (user.permissions().contains(Permission.CHATS_VIEW_ALL)) {
-            return new Condition("1 = 1", Map.of());
+            return new Condition("1 = 1", List.of("1 = 1"), Map.of());
         }
         var params = new HashMap<String, Object>();
         params.put("viewer", user.id());
-        List<String> alternatives = new ArrayList<>(List.of(HELD_OR_PARTICIPATING));
+        List<String> combined = new ArrayList<>(List.of(HELD_OR_PARTICIPATING));
+        List<String> alternatives = new ArrayList<>(List.of(HELD, PARTICIPATING));
         if (!user.departmentIds().isEmpty()) {
             if (user.permissions().contains(Permission.CHATS_VIEW_DEPARTMENT)) {
                 params.put("viewerDepartments", user.departmentIds());
-                alternatives.add("c.department_id in (:viewerDepartments)");
+                combined.add("c.department_id in (:viewerDepartments)");
             } else if (user.permissions().contains(Permission.CHATS_TAKE)) {
                 params.put("viewerDepartments", user.departmentIds());
                 // the queue of the numbers the agent may use: those listing them, or listing nobody
-                alternatives.add("""
+                combined.add("""
                         (c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments)
                             and (not exists (select 1 from connection_agents na where na.connection_id = c.connection_id)
                                 or exists (select 1 from connection_agents na
                                     where na.connection_id = c.connection_id and na.user_id = :viewer)))""");
             }
         }
-        return new Condition("(" + String.join(" or ", alternatives) + ")", params);
+        alternatives.addAll(combined.subList(1, combined.size()));
+        return new Condition("(" + String.join(" or ", combined) + ")", List.copyOf(alternatives), params);
     }
 
     /** The same rule in memory, for a chat already loaded (real-time audiences). */

@@ -161,6 +161,63 @@ class InboxIntegrationTests {
                 .contains("\"targetId\":\"" + second + "\"");
     }
 
+    private static List<Long> allPages(ApiSession session, String query) {
+        var seen = new ArrayList<Long>();
+        String cursor = null;
+        do {
+            var response = session.get("/api/chats?size=2&" + query + (cursor == null ? "" : "&before=" + cursor));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            var page = response.json();
+            page.get("items").forEach(item -> seen.add(item.get("id").asLong()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return seen;
+    }
+
+    @Test
+    void anAgentsPagesMergeHeldSharedAndQueuedChatsInActivityOrder() {
+        long department = accounts.department();
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        var supervisor = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, department).login(), TestAccounts.PASSWORD);
+        var agentAccount = accounts.create(Role.AGENT, department);
+        var agent = ApiSession.signedIn(port, agentAccount.login(), TestAccounts.PASSWORD);
+        var colleague = accounts.create(Role.AGENT, department);
+        var line = lines.link(admin, port, department, null);
+        var chats = new ArrayList<Long>();
+        for (String name : List.of("Uno Held", "Dos Shared", "Tres Hidden", "Cuatro Held", "Cinco Queued", "Seis Queued")) {
+            chats.add(chatOf(line, randomPhone(), name, "Hola"));
+        }
+        supervisor.post("/api/chats/" + chats.get(0) + "/assignment", Map.of("userId", agentAccount.id()));
+        supervisor.post("/api/chats/" + chats.get(1) + "/assignment", Map.of("userId", colleague.id()));
+        supervisor.post("/api/chats/" + chats.get(1) + "/participants", Map.of("userId", agentAccount.id()));
+        supervisor.post("/api/chats/" + chats.get(2) + "/assignment", Map.of("userId", colleague.id()));
+        supervisor.post("/api/chats/" + chats.get(3) + "/assignment", Map.of("userId", agentAccount.id()));
+
+        var agentPermissions = new ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("AGENT")) {
+                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
+            }
+        });
+        var granted = new ArrayList<>(agentPermissions);
+        granted.add("chats.take");
+        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
+        try {
+            String onLine = "connection=" + line.connectionId();
+            // newest first: two in the queue, one held, one shared, one held; the colleague's own is not there
+            var expected = List.of(chats.get(5), chats.get(4), chats.get(3), chats.get(1), chats.get(0));
+            assertThat(allPages(agent, onLine)).as("held, shared and queued, merged page by page").isEqualTo(expected);
+            assertThat(ids(agent, "size=50&" + onLine)).isEqualTo(expected);
+            assertThat(allPages(agent, onLine + "&scope=MINE")).isEqualTo(List.of(chats.get(3), chats.get(1), chats.get(0)));
+            assertThat(allPages(agent, onLine + "&state=NEW")).isEqualTo(List.of(chats.get(5), chats.get(4)));
+            assertThat(allPages(agent, onLine + "&state=IN_PROGRESS&scope=UNASSIGNED")).isEmpty();
+            assertThat(allPages(agent, onLine + "&q=held")).isEqualTo(List.of(chats.get(3), chats.get(0)));
+            assertThat(allPages(supervisor, onLine)).isEqualTo(chats.reversed());
+        } finally {
+            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
+        }
+    }
+
     @Test
     void countersFollowRepliesAndClosingAndStatesMoveBothWays() {
         long department = accounts.department();
