@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The chat inbox at large-tenant scale on PostgreSQL: chat list, search and a long chat's first page.
 #   bench/inbox.sh [runs]        (default 3; BENCH_SAMPLES=200 samples per case and run;
-#                                 BENCH_DATA_VARS="-v contacts=10000 -v messages=100000" for a smaller tenant)
+#                                 BENCH_DATA_VARS="-v contacts=10000 -v messages=100000" for a smaller tenant;
+#                                 BENCH_REUSE=1, BENCH_KEY, BENCH_JAR to measure another jar on the same data)
 # Starts the packaged jar against a fresh local database conversa_bench (PostgreSQL on
 # 127.0.0.1:5432; created with runuser -u postgres), then:
 #  1. InboxBench.java prepare: links 10 sandbox numbers through the API, posts signed webhooks
@@ -22,11 +23,15 @@ runs=${1:-3}
 samples=${BENCH_SAMPLES:-200}
 . bench/lib.sh
 bench_jar
+jar=${BENCH_JAR:-$jar}
 psql() { runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 "$@"; }
 sql() { psql -d conversa_bench -tAc "$1"; }
 began=$(date +%s)
 
-bench_fresh_database
+# BENCH_REUSE=1: measure on the data a previous run left (started with the same BENCH_KEY), e.g. two
+# jars side by side: BENCH_KEY=... bench/inbox.sh; BENCH_KEY=... BENCH_REUSE=1 BENCH_JAR=other.jar bench/inbox.sh
+reuse=${BENCH_REUSE:-0}
+if [ "$reuse" != 1 ]; then bench_fresh_database; fi
 # the server's own time per request, beside the client's: Tomcat's access log, one "case|microseconds" line each
 log_dir=$(mktemp -d)
 export BENCH_ACCESS_LOG=$log_dir/access.log
@@ -39,6 +44,7 @@ echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); PostgreSQL $(sql 'show
 base="http://localhost:$port"
 
 echo "--- data"
+if [ "$reuse" != 1 ]; then
 # the generated users sign in with the bootstrap password: take its hash before the admin changes it
 hash=$(sql "select password_hash from users where login = 'admin'")
 gen_began=$(date +%s.%N)
@@ -53,6 +59,9 @@ gen_done=$(date +%s.%N)
 printf '  generated in %.0f s: %.0f s real webhooks and notes through the API, %.0f s SQL, %.0f s VACUUM ANALYZE\n' \
   "$(echo "$gen_done - $gen_began" | bc)" "$(echo "$api_done - $gen_began" | bc)" \
   "$(echo "$sql_done - $api_done" | bc)" "$(echo "$gen_done - $sql_done" | bc)"
+else
+  echo "  reused from the previous run"
+fi
 sql "select 'rows: ' || (select count(*) from contacts) || ' contacts, ' || (select count(*) from chats) || ' chats, '
   || (select count(*) from messages) || ' messages, ' || (select count(*) from users where login ~ '^agent[0-9]+$') || ' agents (+ newagent), '
   || (select count(*) from users where role = 'SUPERVISOR') || ' supervisors, ' || (select count(*) from departments)
