@@ -7,4 +7,5 @@
  * audit entry commit together. Modules declare the action codes they write as
  * {@link app.conversa.audit.AuditActions} beans. Depends only on {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package app.conversa.audit;

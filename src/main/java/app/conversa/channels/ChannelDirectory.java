@@ -32,6 +32,15 @@ public class ChannelDirectory {
                 .param(connectionId).query(Long.class).list());
     }
 
+    /** The numbers the agent may use: those listing them in their team, and those listing nobody. */
+    public java.util.Set<Long> connectionsUsableBy(long userId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select c.id from connections c
+                where not exists (select 1 from connection_agents na where na.connection_id = c.id)
+                    or exists (select 1 from connection_agents na where na.connection_id = c.id and na.user_id = ?)""")
+                .param(userId).query(Long.class).list());
+    }
+
     public List<ConnectionInfo> all() {
         return jdbc.sql(COLUMNS + " order by name, id").query(this::map).list();
     }

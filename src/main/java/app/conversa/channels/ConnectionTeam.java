@@ -1,6 +1,7 @@
 package app.conversa.channels;
 
 import app.conversa.audit.AuditTrail;
+import app.conversa.identity.DepartmentDirectory;
 import app.conversa.identity.UserDirectory;
 import app.conversa.shared.Actor;
 import app.conversa.shared.ConversaException;
@@ -26,10 +27,12 @@ class ConnectionTeam {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final DepartmentDirectory departments;
     private final AuditTrail audit;
 
-    ConnectionTeam(JdbcClient jdbc, UserDirectory users, AuditTrail audit) {
+    ConnectionTeam(JdbcClient jdbc, UserDirectory users, DepartmentDirectory departments, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.departments = departments;
         this.users = users;
         this.audit = audit;
     }
@@ -41,8 +44,7 @@ class ConnectionTeam {
         if (!exists) {
             throw ConversaException.notFound("connection.not_found", connectionId);
         }
-        if (departmentId != null && jdbc.sql("select count(*) from departments where id = ? and active = true")
-                .param(departmentId).query(Long.class).single() == 0) {
+        if (departmentId != null && !departments.isActive(departmentId)) {
             throw ConversaException.invalid("connection.department_invalid", departmentId);
         }
         var agents = new TreeSet<>(agentIds);

@@ -13,4 +13,5 @@
  * {@code ChannelAdapter}, {@code WebhookReader} and intake here, and nothing outside.
  * Depends on {@code audit}, {@code identity}, {@code realtime} and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "identity", "realtime", "shared"})
 package app.conversa.channels;

@@ -12,4 +12,5 @@
  * {@link app.conversa.contacts.ChatReach} port (implemented by conversations). Depends on
  * {@code identity}, {@code audit} and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "identity", "shared"})
 package app.conversa.contacts;

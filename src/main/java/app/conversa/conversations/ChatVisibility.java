@@ -1,5 +1,6 @@
 package app.conversa.conversations;
 
+import app.conversa.channels.ChannelDirectory;
 import app.conversa.identity.CurrentUser;
 import app.conversa.identity.Permission;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ public class ChatVisibility {
                 union all select p.chat_id from chat_participants p where p.user_id = :viewer)""";
 
     private final JdbcClient jdbc;
+    private final ChannelDirectory channels;
 
-    ChatVisibility(JdbcClient jdbc) {
+    ChatVisibility(JdbcClient jdbc, ChannelDirectory channels) {
         this.jdbc = jdbc;
+        this.channels = channels;
     }
 
     Condition condition(CurrentUser user) {
@@ -64,13 +67,15 @@ public class ChatVisibility {
                 params.put("viewerDepartments", user.departmentIds());
                 combined.add("c.department_id in (:viewerDepartments)");
             } else if (user.permissions().contains(Permission.CHATS_TAKE)) {
-                params.put("viewerDepartments", user.departmentIds());
                 // the queue of the numbers the agent may use: those listing them, or listing nobody
-                combined.add("""
-                        (c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments)
-                            and (not exists (select 1 from connection_agents na where na.connection_id = c.connection_id)
-                                or exists (select 1 from connection_agents na
-                                    where na.connection_id = c.connection_id and na.user_id = :viewer)))""");
+                var usable = channels.connectionsUsableBy(user.id());
+                if (!usable.isEmpty()) {
+                    params.put("viewerDepartments", user.departmentIds());
+                    params.put("usableConnections", usable);
+                    combined.add("""
+                            (c.state = 'NEW' and c.assigned_user_id is null and c.department_id in (:viewerDepartments)
+                                and c.connection_id in (:usableConnections))""");
+                }
             }
         }
         alternatives.addAll(combined.subList(1, combined.size()));

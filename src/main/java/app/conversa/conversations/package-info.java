@@ -8,4 +8,5 @@
  * {@link app.conversa.conversations.ChatVisibility} (who may see a chat). Depends on
  * {@code channels}, {@code contacts}, {@code identity}, {@code audit} and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "channels", "contacts", "identity", "realtime", "shared"})
 package app.conversa.conversations;

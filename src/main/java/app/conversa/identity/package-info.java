@@ -10,4 +10,5 @@
  * endpoints with {@code @PreAuthorize("hasAuthority('chats.assign')")}. Depends on {@code audit}
  * and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "shared"})
 package app.conversa.identity;

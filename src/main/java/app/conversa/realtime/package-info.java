@@ -6,4 +6,5 @@
  *
  * <p>Public API: {@link app.conversa.realtime.Pushes}. Depends on {@code identity} and {@code shared}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity"})
 package app.conversa.realtime;

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import app.conversa.identity.DepartmentDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +28,11 @@ class SandboxDemo {
     private final ConnectionProvisioning provisioning;
     private final SandboxNumbers numbers;
     private final SandboxWebhooks webhooks;
-    private final JdbcClient jdbc;
+    private final DepartmentDirectory departments;
     private final SandboxGateway gateway;
     private final String gatewayKey;
 
-    SandboxDemo(ConnectionProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, JdbcClient jdbc,
+    SandboxDemo(ConnectionProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, DepartmentDirectory departments,
             SandboxGateway gateway,
             @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.evolution.api-key:sandbox-evolution-key}")
             String gatewayKey) {
@@ -41,7 +41,7 @@ class SandboxDemo {
         this.provisioning = provisioning;
         this.numbers = numbers;
         this.webhooks = webhooks;
-        this.jdbc = jdbc;
+        this.departments = departments;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -49,8 +49,7 @@ class SandboxDemo {
         String token = secret();
         String appSecret = secret();
         // demo data only: the first demo department ("Cobranzas") takes the demo number's chats
-        Long department = jdbc.sql("select id from departments order by id fetch first 1 rows only")
-                .query(Long.class).optional().orElse(null);
+        Long department = departments.oldest().orElse(null);
         long connectionId = provisioning.ensure(new ConnectionProvisioning.CloudApiNumber("Conversa Demo (sandbox)",
                 "+593 2 555 0100", PHONE_NUMBER_ID, "100000000000009", webhooks.baseUrl() + "/sandbox/graph", "v24.0",
                 "¡Hola! Gracias por escribir a Conversa Demo. Un asesor le atenderá en breve.",
