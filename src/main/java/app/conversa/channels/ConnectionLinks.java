@@ -7,6 +7,7 @@ import app.conversa.channels.LinkReport.QrIssued;
 import app.conversa.channels.LinkReport.StateReported;
 import app.conversa.identity.UserDirectory;
 import app.conversa.realtime.Pushes;
+import app.conversa.shared.Backoff;
 import app.conversa.shared.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,8 +66,7 @@ class ConnectionLinks {
     private final Clock clock;
     private final Duration silence;
     private final Duration alertInterval;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
 
     ConnectionLinks(JdbcClient jdbc, TransactionTemplate transactions, SecretBox secrets, CriticalEvents criticalEvents,
             Pushes pushes, UserDirectory users, EvolutionGateway gateway, Clock clock,
@@ -85,8 +84,7 @@ class ConnectionLinks {
         this.clock = clock;
         this.silence = silence;
         this.alertInterval = alertInterval;
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(firstBackoff, maxBackoff);
     }
 
     /** A new gateway number starts waiting for its QR to be scanned. */
@@ -396,10 +394,8 @@ class ConnectionLinks {
         }
     }
 
-    /** Exponential back-off with equal jitter: half to all of first × 2^(attempt-1), capped. */
     Duration backoff(int attempt) {
-        long ceiling = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(Math.max(attempt - 1, 0), 20));
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        return backoff.withJitter(attempt);
     }
 
     /** Recent changes of a number's link, newest first, for the dashboard. */

@@ -130,8 +130,8 @@ class ClientAttributes {
                     }
                     yield value;
                 }
-                case NUMBER -> ContactTransfer.amount(value).stripTrailingZeros().toPlainString();
-                case MONEY -> ContactTransfer.amount(value).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+                case NUMBER -> ContactCsv.amount(value).stripTrailingZeros().toPlainString();
+                case MONEY -> ContactCsv.amount(value).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
                 case DATE -> LocalDate.parse(value).toString();
                 case LIST -> {
                     if (!attribute.options().contains(value)) {

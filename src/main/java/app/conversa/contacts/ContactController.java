@@ -39,16 +39,16 @@ class ContactController {
     private final ContactAdministration contacts;
     private final ClientAdministration clients;
     private final PhoneNumbers phones;
-    private final ContactTransfer transfer;
+    private final ContactCsv csv;
     private final ClientAttributes attributes;
 
     ContactController(ContactAdministration contacts, ClientAdministration clients, PhoneNumbers phones,
-            ContactTransfer transfer, ClientAttributes attributes) {
+            ContactCsv csv, ClientAttributes attributes) {
         this.attributes = attributes;
         this.contacts = contacts;
         this.clients = clients;
         this.phones = phones;
-        this.transfer = transfer;
+        this.csv = csv;
     }
 
     /**
@@ -66,7 +66,7 @@ class ContactController {
         response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
         var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        transfer.export(user, new ContactAdministration.Filter(q, status, reviewState, assignee), out);
+        csv.export(user, new ContactAdministration.Filter(q, status, reviewState, assignee), out);
         out.flush();
     }
 
@@ -78,11 +78,11 @@ class ContactController {
      */
     @PostMapping("/api/contacts/import")
     @PreAuthorize("hasAuthority('contacts.manage')")
-    ContactTransfer.ImportReportView importCsv(@AuthenticationPrincipal CurrentUser user,
+    ContactCsv.ImportReportView importCsv(@AuthenticationPrincipal CurrentUser user,
             @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
             @RequestParam(defaultValue = "true") boolean dryRun, java.util.Locale locale) throws java.io.IOException {
         try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-            return transfer.importCsv(user, reader, dryRun, locale);
+            return csv.importCsv(user, reader, dryRun, locale);
         }
     }
 

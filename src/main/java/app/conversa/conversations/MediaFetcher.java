@@ -3,6 +3,7 @@ package app.conversa.conversations;
 import app.conversa.channels.Messaging;
 import app.conversa.channels.SendFailure;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.shared.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MediaFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(MediaFetcher.class);
-    private static final Duration MAX_PAUSE = Duration.ofHours(1);
+    /** 2 s, 4 s, 8 s ... up to an hour (no jitter: one fetch per media item). */
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofHours(1));
     /** About the 7 days a provider keeps the media, at the longest pause. */
     private static final int MAX_ATTEMPTS = 180;
 
@@ -95,7 +97,7 @@ class MediaFetcher {
         } catch (SendFailure | java.io.UncheckedIOException e) {
             int attempts = media.attempts() + 1;
             boolean giveUp = attempts >= MAX_ATTEMPTS; // a wrong token or an outage can be fixed: keep trying
-            var pause = Duration.ofSeconds(Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(attempts, 12)));
+            var pause = BACKOFF.ceiling(attempts);
             jdbc.sql("update media set attempts = ?, next_attempt_at = ?, last_error = ?, state = ? where id = ?")
                     .params(attempts, clock.instant().plus(pause).atOffset(ZoneOffset.UTC),
                             e.getMessage() == null ? e.getClass().getSimpleName()

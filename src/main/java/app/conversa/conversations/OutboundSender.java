@@ -7,6 +7,7 @@ import app.conversa.channels.OutboundMessage;
 import app.conversa.channels.SendFailure;
 import app.conversa.channels.SendOutcomeUnknown;
 import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.shared.Backoff;
 import app.conversa.shared.WakeableWorker;
 import io.github.bucket4j.Bucket;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,8 +56,7 @@ class OutboundSender implements DisposableBean {
     private final Clock clock;
     private final int ratePerSecond;
     private final int maxAttempts;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final Duration lease;
     private final Map<Long, Bucket> rates = new ConcurrentHashMap<>();
     private final WakeableWorker worker = new WakeableWorker("outbound-sender", this::drain);
@@ -81,8 +80,7 @@ class OutboundSender implements DisposableBean {
         this.clock = clock;
         this.ratePerSecond = ratePerSecond;
         this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(firstBackoff, maxBackoff);
         this.lease = lease;
     }
 
@@ -315,10 +313,8 @@ class OutboundSender implements DisposableBean {
         }
     }
 
-    /** Exponential backoff with equal jitter: between half and all of first × 2^(attempt-1), capped. */
     Duration backoff(int attempt) {
-        long ceiling = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        return backoff.withJitter(attempt);
     }
 
     private Bucket rate(long connectionId) {

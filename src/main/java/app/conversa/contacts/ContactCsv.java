@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * would run as formulas are neutralised ({@link CsvCells}).
  */
 @Service
-class ContactTransfer {
+class ContactCsv {
 
     static final List<String> HEADER = List.of("name", "phone", "email", "status", "client_name", "client_document_id",
             "client_balance", "client_currency", "client_days_overdue");
@@ -77,7 +77,7 @@ class ContactTransfer {
     private final ClientAttributes attributes;
     private final Clock clock;
 
-    ContactTransfer(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
+    ContactCsv(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
             ClientAdministration clients, ContactVisibility visibility, PhoneNumbers phones, AuditTrail audit,
             org.springframework.context.MessageSource messages, ClientAttributes attributes, Clock clock) {
         this.attributes = attributes;
@@ -201,7 +201,7 @@ class ContactTransfer {
             throw new RowError(messages("import.row.email"));
         }
         Status status = parse(cells, "status", value -> Status.valueOf(value.toUpperCase(Locale.ROOT)), "import.row.status");
-        BigDecimal balance = parse(cells, "client_balance", ContactTransfer::amount, "import.row.balance");
+        BigDecimal balance = parse(cells, "client_balance", ContactCsv::amount, "import.row.balance");
         Integer days = parse(cells, "client_days_overdue", Integer::valueOf, "import.row.days");
         if (days != null && days < 0) {
             throw new RowError(messages("import.row.days"));
