@@ -25,8 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,9 +67,10 @@ class ConnectionLinks {
     private final Duration silence;
     private final Duration alertInterval;
     private final Backoff backoff;
+    private final ApplicationEventPublisher events;
 
     ConnectionLinks(JdbcClient jdbc, TransactionTemplate transactions, SecretBox secrets, CriticalEvents criticalEvents,
-            Pushes pushes, UserDirectory users, EvolutionGateway gateway, Clock clock,
+            Pushes pushes, UserDirectory users, EvolutionGateway gateway, ApplicationEventPublisher events, Clock clock,
             @Value("${conversa.gateway.silence:45s}") Duration silence,
             @Value("${conversa.gateway.alert-interval:10m}") Duration alertInterval,
             @Value("${conversa.gateway.reconnect-first-backoff:10s}") Duration firstBackoff,
@@ -85,6 +86,7 @@ class ConnectionLinks {
         this.silence = silence;
         this.alertInterval = alertInterval;
         this.backoff = new Backoff(firstBackoff, maxBackoff);
+        this.events = events;
     }
 
     /** A new gateway number starts waiting for its QR to be scanned. */
@@ -184,6 +186,12 @@ class ConnectionLinks {
      */
     void change(long connectionId, LinkState reported, Integer reasonCode, String detail, String linkedJid,
             String profileName) {
+        // in the caller's transaction, or one of its own: the change and its event commit together
+        transactions.executeWithoutResult(tx -> changeLocked(connectionId, reported, reasonCode, detail, linkedJid, profileName));
+    }
+
+    private void changeLocked(long connectionId, LinkState reported, Integer reasonCode, String detail, String linkedJid,
+            String profileName) {
         var current = lock(connectionId);
         if (current.isEmpty()) {
             return; // not a gateway number
@@ -227,20 +235,27 @@ class ConnectionLinks {
         // a drop that heals by itself alerts at most once per interval (a flapping number); a logout,
         // which needs someone to scan a new QR, always does, and does not count towards the drops' interval
         boolean alert = dropped && (state == LinkState.LOGGED_OUT || alertDue(connectionId, now));
+        events.publishEvent(new ConnectionLinkChanged(connectionId, before.state(), state, reasonCode, detail, alert));
+    }
+
+    /**
+     * What follows a committed link change: the critical event and the push to the number's
+     * administrators and supervisors. Durable: a crash right after the commit still records it.
+     */
+    @ApplicationModuleListener
+    void on(ConnectionLinkChanged changed) {
         var values = new LinkedHashMap<String, Object>();
-        values.put("connectionId", connectionId);
-        values.put("from", before.state().name());
-        values.put("to", state.name());
-        if (reasonCode != null) {
-            values.put("reasonCode", reasonCode);
+        values.put("connectionId", changed.connectionId());
+        values.put("from", changed.from().name());
+        values.put("to", changed.to().name());
+        if (changed.reasonCode() != null) {
+            values.put("reasonCode", changed.reasonCode());
         }
-        if (detail != null) {
-            values.put("detail", detail);
+        if (changed.detail() != null) {
+            values.put("detail", changed.detail());
         }
-        afterCommit(() -> {
-            criticalEvents.record(severity(state), "channels", "channels.link_changed", values);
-            push(connectionId, state, reasonCode, detail, alert);
-        });
+        criticalEvents.record(severity(changed.to()), "channels", "channels.link_changed", values);
+        push(changed.connectionId(), changed.to(), changed.reasonCode(), changed.detail(), changed.alert());
     }
 
     private boolean alertDue(long connectionId, OffsetDateTime now) {
@@ -426,32 +441,6 @@ class ConnectionLinks {
         jdbc.sql("""
                 insert into connection_link_history (connection_id, state, reason_code, detail, occurred_at)
                 values (?, ?, ?, ?, ?)""").params(connectionId, state.name(), reasonCode, detail, at).update();
-    }
-
-    /**
-     * Runs what follows a change (the critical event, the push) once it is committed, on a thread of
-     * its own: it needs a database connection of its own, and the committing thread still holds
-     * its one until it has finished, so doing it there would take two connections per change (and
-     * under load, wait for a pool that those same threads have drained).
-     */
-    private static void afterCommit(Runnable action) {
-        Runnable detached = () -> Thread.ofVirtual().name("link-news").start(() -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                log.warn("Could not tell about a link change: {}", e.toString());
-            }
-        });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    detached.run();
-                }
-            });
-        } else {
-            detached.run();
-        }
     }
 
     /** {@code 593991234567@s.whatsapp.net} (or with a device part) as {@code +593991234567}. */

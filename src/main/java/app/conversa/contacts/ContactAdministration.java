@@ -58,9 +58,12 @@ class ContactAdministration {
     private final AuditTrail audit;
     private final app.conversa.shared.PlanHints plans;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactAdministration(JdbcClient jdbc, ContactVisibility visibility, PhoneNumbers phones, UserDirectory users,
-            AuditTrail audit, app.conversa.shared.PlanHints plans, Clock clock) {
+            AuditTrail audit, app.conversa.shared.PlanHints plans, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.plans = plans;
         this.jdbc = jdbc;
         this.visibility = visibility;
@@ -232,6 +235,7 @@ class ContactAdministration {
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         audit.record(user.actor(), "contact.created", "contact", id, Map.of("reviewed", reviewer));
+        events.publishEvent(new ContactChanged(id, "created", user.actor()));
         return get(user, id);
     }
 
@@ -265,6 +269,7 @@ class ContactAdministration {
                 .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), email, request.clientId(), now(),
                         contactId).update();
         audit.record(user.actor(), "contact.updated", "contact", contactId, Map.of("fields", changed));
+        events.publishEvent(new ContactChanged(contactId, "updated", user.actor()));
         return get(user, contactId);
     }
 
@@ -281,6 +286,7 @@ class ContactAdministration {
         details.put("from", before.assignedUserId());
         details.put("to", request.userId());
         audit.record(user.actor(), "contact.assigned", "contact", contactId, details);
+        events.publishEvent(new ContactChanged(contactId, "assigned", user.actor()));
         return get(user, contactId);
     }
 
@@ -293,6 +299,7 @@ class ContactAdministration {
                 where id = ? and review_state = 'NEEDS_REVIEW'""").params(now(), contactId).update();
         if (changed > 0) {
             audit.record(user.actor(), "contact.validated", "contact", contactId, Map.of());
+            events.publishEvent(new ContactChanged(contactId, "validated", user.actor()));
         }
         return get(user, contactId);
     }
@@ -306,6 +313,7 @@ class ContactAdministration {
                 .params(target.name(), now(), contactId, target.name()).update();
         if (changed > 0) {
             audit.record(user.actor(), active ? "contact.reactivated" : "contact.inactivated", "contact", contactId, Map.of());
+            events.publishEvent(new ContactChanged(contactId, active ? "reactivated" : "inactivated", user.actor()));
         }
         return get(user, contactId);
     }

@@ -76,10 +76,13 @@ class ContactCsv {
     private final org.springframework.context.MessageSource messages;
     private final ClientAttributes attributes;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactCsv(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
             ClientAdministration clients, ContactVisibility visibility, PhoneNumbers phones, AuditTrail audit,
-            org.springframework.context.MessageSource messages, ClientAttributes attributes, Clock clock) {
+            org.springframework.context.MessageSource messages, ClientAttributes attributes, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.attributes = attributes;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -260,6 +263,7 @@ class ContactCsv {
                     .params(row.name(), ContactSearch.foldName(row.name()), row.phone(), ContactSearch.digits(row.phone()),
                             row.email(), (row.status() == null ? Status.ACTIVE : row.status()).name(), clientId, user.id(), now, now)
                     .update(keys, "id");
+            events.publishEvent(new ContactChanged(keys.getKeyAs(Long.class), "created", user.actor()));
             return Outcome.CREATE;
         }
         var contact = existing.get();
@@ -273,6 +277,9 @@ class ContactCsv {
                     .params(row.name(), ContactSearch.foldName(row.name()), email, status.name(), clientId, now, contact.id())
                     .update();
             changed = true;
+        }
+        if (changed) {
+            events.publishEvent(new ContactChanged(contact.id(), "updated", user.actor()));
         }
         return changed ? Outcome.UPDATE : Outcome.UNCHANGED;
     }

@@ -18,8 +18,10 @@ public class Contacts {
     private final JdbcClient jdbc;
     private final PhoneNumbers phones;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Contacts(JdbcClient jdbc, PhoneNumbers phones, Clock clock) {
+    Contacts(JdbcClient jdbc, PhoneNumbers phones, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.phones = phones;
         this.clock = clock;
@@ -168,13 +170,16 @@ public class Contacts {
                 values (?, ?, ?, ?, 'NEEDS_REVIEW', ?, ?)""")
                 .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), now, now)
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        long contactId = keys.getKeyAs(Long.class);
+        events.publishEvent(new ContactChanged(contactId, "created", null));
+        return contactId;
     }
 
     private void rename(long contactId, String name, java.time.OffsetDateTime now) {
         String displayName = truncate(name.strip());
         jdbc.sql("update contacts set display_name = ?, search_name = ?, updated_at = ? where id = ?")
                 .params(displayName, ContactSearch.foldName(displayName), now, contactId).update();
+        events.publishEvent(new ContactChanged(contactId, "updated", null));
     }
 
     private static String truncate(String name) {

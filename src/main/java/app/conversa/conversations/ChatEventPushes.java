@@ -65,7 +65,7 @@ class ChatEventPushes {
 
     @TransactionalEventListener
     void onCommitted(ConversationEvent event) {
-        if (pushes.connectedUserIds().isEmpty()) {
+        if (pushes.connectedUserIds().isEmpty() || event instanceof ConversationEvent.ChatOpened) {
             return;
         }
         workers.execute(() -> {
@@ -100,13 +100,32 @@ class ChatEventPushes {
             return;
         }
         var payload = switch (event) {
-            case ConversationEvent.MessageAdded added -> new ChatEvent("message.added", added.chatId(), chat,
-                    message(chat, added.messageId()));
-            case ConversationEvent.MessageUpdated updated -> new ChatEvent("message.updated", updated.chatId(), chat,
-                    message(chat, updated.messageId()));
-            case ConversationEvent.ChatUpdated updated -> new ChatEvent("chat.updated", updated.chatId(), chat, null);
+            case ConversationEvent.MessageReceived received -> added(chat, received.messageId());
+            case ConversationEvent.MessageSent sent -> added(chat, sent.messageId());
+            case ConversationEvent.MessageStatusChanged changed -> updated(chat, changed.messageId());
+            case ConversationEvent.MessageSendDelayed delayed -> updated(chat, delayed.messageId());
+            case ConversationEvent.MessageMediaStored stored -> updated(chat, stored.messageId());
+            case ConversationEvent.ChatOpened opened -> null; // its first message's push carries the chat
+            case ConversationEvent.ChatAssigned assigned -> chatUpdated(chat);
+            case ConversationEvent.ChatStateChanged changed -> chatUpdated(chat);
+            case ConversationEvent.ParticipantsChanged changed -> chatUpdated(chat);
+            case ConversationEvent.ChatRead read -> chatUpdated(chat);
         };
-        pushes.push(audience, payload);
+        if (payload != null) {
+            pushes.push(audience, payload);
+        }
+    }
+
+    private ChatEvent added(ChatView chat, long messageId) {
+        return new ChatEvent("message.added", chat.id(), chat, message(chat, messageId));
+    }
+
+    private ChatEvent updated(ChatView chat, long messageId) {
+        return new ChatEvent("message.updated", chat.id(), chat, message(chat, messageId));
+    }
+
+    private static ChatEvent chatUpdated(ChatView chat) {
+        return new ChatEvent("chat.updated", chat.id(), chat, null);
     }
 
     /** The chat view already holds its last message (a customer's needs no author name): no second query then. */
@@ -119,7 +138,7 @@ class ChatEventPushes {
     }
 
     /** A changed role or department, a sign-out: the next push reads the user afresh. */
-    @org.springframework.context.event.EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(app.conversa.identity.UserAccessChanged change) {
         cache.remove(change.userId());
     }

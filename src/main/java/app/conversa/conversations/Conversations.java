@@ -2,11 +2,13 @@ package app.conversa.conversations;
 
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
-import app.conversa.channels.Messaging;
 import app.conversa.channels.VoiceNotes;
 import app.conversa.conversations.ChatViews.MessageView;
-import app.conversa.conversations.ConversationEvent.ChatUpdated;
-import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.conversations.ConversationEvent.ChatAssigned;
+import app.conversa.conversations.ConversationEvent.ChatRead;
+import app.conversa.conversations.ConversationEvent.ChatStateChanged;
+import app.conversa.conversations.ConversationEvent.MessageStatusChanged;
+import app.conversa.conversations.ConversationEvent.ParticipantsChanged;
 import app.conversa.identity.CurrentUser;
 import app.conversa.shared.ConversaException;
 import java.io.IOException;
@@ -18,16 +20,12 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Conversations {
 
-    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     static final int MAX_TEXT = 4096;
 
     /** Text an agent writes, or a private note. */
@@ -55,7 +52,6 @@ class Conversations {
     private final ChatQueries queries;
     private final Outbox outbox;
     private final MediaStore media;
-    private final Messaging messaging;
     private final VoiceNotes voiceNotes;
     private final app.conversa.channels.ChannelDirectory channels;
     private final app.conversa.identity.UserDirectory users;
@@ -64,7 +60,7 @@ class Conversations {
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, TransactionTemplate transactions, ChatQueries queries, Outbox outbox,
-            MediaStore media, Messaging messaging, VoiceNotes voiceNotes, app.conversa.channels.ChannelDirectory channels,
+            MediaStore media, VoiceNotes voiceNotes, app.conversa.channels.ChannelDirectory channels,
             app.conversa.identity.UserDirectory users, app.conversa.audit.AuditTrail audit,
             ApplicationEventPublisher events, Clock clock) {
         this.users = users;
@@ -76,7 +72,6 @@ class Conversations {
         this.queries = queries;
         this.outbox = outbox;
         this.media = media;
-        this.messaging = messaging;
         this.events = events;
         this.clock = clock;
     }
@@ -166,8 +161,7 @@ class Conversations {
             if (queued == 0) {
                 throw ConversaException.conflict("message.not_failed");
             }
-            events.publishEvent(new MessageUpdated(chatId, messageId));
-            outbox.wakeSenderAfterCommit();
+            events.publishEvent(new MessageStatusChanged(chatId, messageId, DeliveryStatus.QUEUED));
         });
         return queries.message(messageId);
     }
@@ -197,7 +191,8 @@ class Conversations {
                     update chats set state = 'CLOSED', open_contact_id = null, pending_replies = 0, closed_at = ?,
                         version = version + 1 where id = ?""").params(now(), chatId).update();
             audit.record(user.actor(), "chat.closed", "chat", chatId, java.util.Map.of());
-            events.publishEvent(new ChatUpdated(chatId));
+            events.publishEvent(new ChatStateChanged(chatId, ChatState.valueOf((String) chat[0]), ChatState.CLOSED,
+                    user.actor()));
         });
     }
 
@@ -214,8 +209,9 @@ class Conversations {
             requireMayUseNumber(chatId, assigneeId);
         }
         transactions.executeWithoutResult(tx -> {
-            Long before = jdbc.sql("select assigned_user_id from chats where id = ? for update").param(chatId)
-                    .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class))).single().orElse(null);
+            var current = jdbc.sql("select assigned_user_id, state from chats where id = ? for update").param(chatId)
+                    .query((rs, row) -> new Holder(rs.getObject(1, Long.class), ChatState.valueOf(rs.getString(2)))).single();
+            Long before = current.userId();
             if (assigneeId == null) {
                 jdbc.sql("update chats set assigned_user_id = null, version = version + 1 where id = ?").param(chatId).update();
             } else {
@@ -230,7 +226,12 @@ class Conversations {
             details.put("from", before);
             details.put("to", assigneeId);
             audit.record(user.actor(), "chat.assigned", "chat", chatId, details);
-            events.publishEvent(new ChatUpdated(chatId));
+            if (!java.util.Objects.equals(before, assigneeId)) {
+                events.publishEvent(new ChatAssigned(chatId, before, assigneeId, user.actor()));
+            }
+            if (assigneeId != null && current.state() == ChatState.NEW) {
+                events.publishEvent(new ChatStateChanged(chatId, ChatState.NEW, ChatState.IN_PROGRESS, user.actor()));
+            }
         });
     }
 
@@ -249,7 +250,8 @@ class Conversations {
                 throw ConversaException.conflict("chat.already_taken");
             }
             audit.record(user.actor(), "chat.taken", "chat", chatId, Map.of());
-            events.publishEvent(new ChatUpdated(chatId));
+            events.publishEvent(new ChatAssigned(chatId, null, user.id(), user.actor()));
+            events.publishEvent(new ChatStateChanged(chatId, ChatState.NEW, ChatState.IN_PROGRESS, user.actor()));
         });
     }
 
@@ -269,7 +271,7 @@ class Conversations {
             jdbc.sql("insert into chat_participants (chat_id, user_id, added_by, added_at) values (?, ?, ?, ?)")
                     .params(chatId, participantId, user.id(), now()).update();
             audit.record(user.actor(), "chat.participant_added", "chat", chatId, Map.of("user", participantId));
-            events.publishEvent(new ChatUpdated(chatId));
+            events.publishEvent(new ParticipantsChanged(chatId, participantId, true, user.actor()));
         });
     }
 
@@ -281,7 +283,7 @@ class Conversations {
                     .params(chatId, participantId).update();
             if (removed > 0) {
                 audit.record(user.actor(), "chat.participant_removed", "chat", chatId, Map.of("user", participantId));
-                events.publishEvent(new ChatUpdated(chatId));
+                events.publishEvent(new ParticipantsChanged(chatId, participantId, false, user.actor()));
             }
         });
     }
@@ -313,7 +315,7 @@ class Conversations {
                 }
                 audit.record(user.actor(), "chat.state_changed", "chat", chatId,
                         Map.of("from", current.name(), "to", target.name()));
-                events.publishEvent(new ChatUpdated(chatId));
+                events.publishEvent(new ChatStateChanged(chatId, current, target, user.actor()));
             });
         } catch (DuplicateKeyException openElsewhere) {
             throw ConversaException.conflict("chat.open_elsewhere");
@@ -342,41 +344,24 @@ class Conversations {
         }
     }
 
-    /** The agent opened the chat: inbound messages become read, here and (blue ticks) on the customer's phone. */
+    /**
+     * The agent opened the chat: inbound messages become read, here and (blue ticks, by
+     * {@link ReadReceipts} once committed) on the customer's phone.
+     */
     void read(CurrentUser user, long chatId) {
         queries.requireVisible(user, chatId);
         transactions.executeWithoutResult(tx -> {
-            var latest = jdbc.sql("""
-                    select m.connection_id, m.provider_message_id, c.wa_id from messages m join chats c on c.id = m.chat_id
-                    where m.chat_id = ? and m.direction = 'IN' and m.status = 'DELIVERED' order by m.id desc
-                    fetch first 1 rows only""")
-                    .param(chatId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .optional();
-            if (latest.isEmpty()) {
-                return;
-            }
-            jdbc.sql("""
+            int read = jdbc.sql("""
                     update messages set status = 'READ', status_rank = ?, read_at = ?
                     where chat_id = ? and direction = 'IN' and status = 'DELIVERED'""")
                     .params(DeliveryStatus.READ.rank(), now(), chatId).update();
-            events.publishEvent(new ChatUpdated(chatId));
-            long connectionId = Long.parseLong(latest.get()[0]);
-            String providerId = latest.get()[1];
-            String customerWaId = latest.get()[2];
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    // Meta marks every earlier message read too; a failure only costs the customer's blue ticks
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            messaging.markRead(connectionId, customerWaId, providerId);
-                        } catch (RuntimeException e) {
-                            log.info("Could not mark chat {} read at the provider: {}", chatId, e.getMessage());
-                        }
-                    });
-                }
-            });
+            if (read > 0) {
+                events.publishEvent(new ChatRead(chatId, user.id()));
+            }
         });
+    }
+
+    private record Holder(Long userId, ChatState state) {
     }
 
     private interface Insert {
@@ -400,9 +385,14 @@ class Conversations {
                 }
                 long id = insert.run();
                 if (agentReplied) {
+                    var state = ChatState.valueOf(jdbc.sql("select state from chats where id = ? for update").param(chatId)
+                            .query(String.class).single());
                     jdbc.sql("""
                             update chats set pending_replies = 0, state = case when state = 'NEW' then 'IN_PROGRESS' else state end
                             where id = ?""").param(chatId).update();
+                    if (state == ChatState.NEW) {
+                        events.publishEvent(new ChatStateChanged(chatId, ChatState.NEW, ChatState.IN_PROGRESS, user.actor()));
+                    }
                 }
                 return id;
             });

@@ -12,7 +12,9 @@ import app.conversa.channels.InboundEvent.StatusReported;
 import app.conversa.channels.InboundHandler;
 import app.conversa.channels.MessageKind;
 import app.conversa.contacts.Contacts;
-import app.conversa.conversations.ConversationEvent.MessageAdded;
+import app.conversa.conversations.ConversationEvent.ChatOpened;
+import app.conversa.conversations.ConversationEvent.ChatStateChanged;
+import app.conversa.conversations.ConversationEvent.MessageSent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -101,8 +103,10 @@ class InboundMessages implements InboundHandler {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
                 message.customer().profileName(), message.customer().privacyId());
-        var chat = jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
-                .params(message.connectionId(), contactId).query(Long.class).optional();
+        var open = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
+                .params(message.connectionId(), contactId)
+                .query((rs, row) -> new OpenChat(rs.getLong(1), ChatState.valueOf(rs.getString(2)))).optional();
+        var chat = open.map(OpenChat::id);
         boolean opened = chat.isEmpty();
         if (chat.isEmpty()) {
             var reopened = reopen(message.connectionId(), contactId);
@@ -110,8 +114,8 @@ class InboundMessages implements InboundHandler {
             opened = reopened.map(Reopened::byThisMessage).orElse(true);
         }
         var connection = channels.find(message.connectionId());
-        long chatId = chat.orElseGet(() -> openChat(message, contactId, connection.map(ConnectionInfo::departmentId)
-                .orElse(null), now));
+        Long departmentId = connection.map(ConnectionInfo::departmentId).orElse(null);
+        long chatId = chat.orElseGet(() -> openChat(message, contactId, departmentId, now));
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -132,7 +136,10 @@ class InboundMessages implements InboundHandler {
                     version = version + 1
                 where id = ?""")
                 .params(awaitsReply, now, now, messageId, chatId).update();
-        events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
+        if (open.isPresent() && open.get().state() == ChatState.PENDING) {
+            events.publishEvent(new ChatStateChanged(chatId, ChatState.PENDING, ChatState.IN_PROGRESS, null));
+        }
+        events.publishEvent(new ConversationEvent.MessageReceived(chatId, messageId, message.connectionId()));
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }
@@ -205,7 +212,8 @@ class InboundMessages implements InboundHandler {
                     update chats set pending_replies = 0, last_message_at = ?, last_message_id = ?, version = version + 1
                     where id = ?""").params(at, messageId, chatId).update();
         }
-        events.publishEvent(new MessageAdded(chatId, messageId));
+        events.publishEvent(fromBusiness ? new MessageSent(chatId, messageId, "PHONE", null, false)
+                : new ConversationEvent.MessageReceived(chatId, messageId, message.connectionId()));
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
         }
@@ -230,6 +238,7 @@ class InboundMessages implements InboundHandler {
                     version = version + 1
                 where id = ? and state = 'CLOSED'""").param(closed.get()).update();
         if (reopened == 1) {
+            events.publishEvent(new ChatStateChanged(closed.get(), ChatState.CLOSED, ChatState.NEW, null));
             return java.util.Optional.of(new Reopened(closed.get(), true));
         }
         return jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
@@ -237,6 +246,9 @@ class InboundMessages implements InboundHandler {
     }
 
     private record Reopened(long chatId, boolean byThisMessage) {
+    }
+
+    private record OpenChat(long id, ChatState state) {
     }
 
     private long openChat(MessageReceived message, long contactId, Long departmentId, OffsetDateTime now) {
@@ -247,7 +259,9 @@ class InboundMessages implements InboundHandler {
                 values (?, ?, ?, ?, 'NEW', ?, 0, ?, ?, 0)""")
                 .params(message.connectionId(), contactId, message.customer().waId(), departmentId, contactId, now, now)
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        long chatId = keys.getKeyAs(Long.class);
+        events.publishEvent(new ChatOpened(chatId, message.connectionId(), contactId, departmentId));
+        return chatId;
     }
 
     private long insertMedia(long chatId, InboundEvent.Media media, OffsetDateTime now) {

@@ -2,7 +2,7 @@ package app.conversa.conversations;
 
 import app.conversa.channels.Messaging;
 import app.conversa.channels.SendFailure;
-import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.conversations.ConversationEvent.MessageMediaStored;
 import app.conversa.shared.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +92,7 @@ class MediaFetcher {
             }
             transactions.executeWithoutResult(tx -> {
                 store.storeFetched(media.id(), fetched.content(), fetched.mimeType());
-                messageOf(media.id()).ifPresent(messageId -> events.publishEvent(new MessageUpdated(media.chatId(), messageId)));
+                messageOf(media.id()).ifPresent(messageId -> events.publishEvent(new MessageMediaStored(media.chatId(), messageId)));
             });
         } catch (SendFailure | java.io.UncheckedIOException e) {
             int attempts = media.attempts() + 1;

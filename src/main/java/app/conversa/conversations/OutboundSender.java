@@ -6,7 +6,8 @@ import app.conversa.channels.Messaging;
 import app.conversa.channels.OutboundMessage;
 import app.conversa.channels.SendFailure;
 import app.conversa.channels.SendOutcomeUnknown;
-import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.conversations.ConversationEvent.MessageSendDelayed;
+import app.conversa.conversations.ConversationEvent.MessageStatusChanged;
 import app.conversa.shared.Backoff;
 import app.conversa.shared.WakeableWorker;
 import io.github.bucket4j.Bucket;
@@ -28,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -86,6 +88,21 @@ class OutboundSender implements DisposableBean {
 
     void wake() {
         worker.wake();
+    }
+
+    /** A message to send was queued, or a failed one queued again: go, once it is committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationEvent.MessageSent sent) {
+        if (!sent.privateNote() && !"PHONE".equals(sent.authorType())) {
+            wake();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageStatusChanged changed) {
+        if (changed.status() == DeliveryStatus.QUEUED) {
+            wake();
+        }
     }
 
     @Scheduled(fixedDelayString = "${conversa.outbound.sweep-interval:1s}", initialDelayString = "${conversa.outbound.sweep-interval:1s}")
@@ -215,7 +232,7 @@ class OutboundSender implements DisposableBean {
     private void unknown(long messageId, Outgoing outgoing, SendOutcomeUnknown unknown) {
         transactions.executeWithoutResult(tx -> {
             unanswered.unanswered(messageId, unknown);
-            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+            events.publishEvent(new MessageSendDelayed(outgoing.chatId(), messageId, "unknown_outcome"));
         });
         log.info("Message {}: the provider did not answer ({}); looking for it before any new send", messageId,
                 unknown.reason());
@@ -251,7 +268,7 @@ class OutboundSender implements DisposableBean {
                     .params(providerId, DeliveryStatus.SENT.name(), DeliveryStatus.SENT.rank(), now, messageId, providerId)
                     .update();
             if (updated == 1) {
-                events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+                events.publishEvent(new MessageStatusChanged(outgoing.chatId(), messageId, DeliveryStatus.SENT));
                 statuses.apply(outgoing.connectionId(), providerId);
             }
             return updated == 1;
@@ -302,7 +319,10 @@ class OutboundSender implements DisposableBean {
                             .params(attempts, DeliveryStatus.FAILED.name(), DeliveryStatus.FAILED.rank(), now, failure.code(),
                                     truncate(reason), messageId)
                             .update();
-            events.publishEvent(new MessageUpdated(outgoing.chatId(), messageId));
+            if (updated == 1) {
+                events.publishEvent(retry ? new MessageSendDelayed(outgoing.chatId(), messageId, failure.code())
+                        : new MessageStatusChanged(outgoing.chatId(), messageId, DeliveryStatus.FAILED));
+            }
             return updated == 1;
         }));
         log.info("Message {} not sent (attempt {}, code {}, {})", messageId, attempts, failure.code(),

@@ -2,7 +2,7 @@ package app.conversa.conversations;
 
 import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.MessageKind;
-import app.conversa.conversations.ConversationEvent.MessageAdded;
+import app.conversa.conversations.ConversationEvent.MessageSent;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,12 +11,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where outbound messages wait: stored {@code QUEUED} in the caller's transaction, then delivered
- * by the {@link OutboundSender}, which is woken once the transaction commits.
+ * by the {@link OutboundSender}, which the {@link ConversationEvent.MessageSent} wakes once the
+ * transaction commits.
  */
 @Component
 class Outbox {
@@ -27,14 +26,12 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final MessageSealing sealing;
-    private final OutboundSender sender;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, MessageSealing sealing, OutboundSender sender, ApplicationEventPublisher events, Clock clock) {
+    Outbox(JdbcClient jdbc, MessageSealing sealing, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.sealing = sealing;
-        this.sender = sender;
         this.events = events;
         this.clock = clock;
     }
@@ -76,19 +73,7 @@ class Outbox {
             jdbc.sql("update chats set last_message_at = ?, last_message_id = ?, version = version + 1 where id = ?")
                     .params(now, messageId, chatId).update();
         }
-        events.publishEvent(new MessageAdded(chatId, messageId)); // its push carries the chat too
-        if (!privateNote) {
-            wakeSenderAfterCommit();
-        }
+        events.publishEvent(new MessageSent(chatId, messageId, authorType, authorUserId, privateNote));
         return messageId;
-    }
-
-    void wakeSenderAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                sender.wake();
-            }
-        });
     }
 }

@@ -1,7 +1,7 @@
 package app.conversa.conversations;
 
 import app.conversa.channels.DeliveryStatus;
-import app.conversa.conversations.ConversationEvent.MessageUpdated;
+import app.conversa.conversations.ConversationEvent.MessageStatusChanged;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.context.ApplicationEventPublisher;
@@ -113,7 +113,7 @@ class StatusLedger {
                         at(reports, DeliveryStatus.FAILED, null), best.errorCode(), best.errorReason(), messageId,
                         best.status().rank())
                 .update();
-        events.publishEvent(new MessageUpdated(message.get()[1], messageId));
+        events.publishEvent(new MessageStatusChanged(message.get()[1], messageId, best.status()));
     }
 
     /**

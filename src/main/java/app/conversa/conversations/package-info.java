@@ -4,7 +4,8 @@
  * message text and details are sealed at rest; pending-reply counts are kept incrementally.
  *
  * <p>Public API: the events in {@link app.conversa.conversations.ConversationEvent} (published
- * inside the transaction that made the change; listen after commit) and
+ * inside the transaction that made the change; other modules react with
+ * {@code @ApplicationModuleListener}, durable through the event publication registry) and
  * {@link app.conversa.conversations.ChatVisibility} (who may see a chat). Depends on
  * {@code channels}, {@code contacts}, {@code identity}, {@code audit} and {@code shared}.
  */

@@ -5,13 +5,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Ends a user's HTTP sessions, on every node (they live in the database), and announces it
  * ({@link UserAccessChanged}) so open WebSockets of those sessions close too. Inside a transaction
- * it waits for the commit: sessions end only once the change that ends them (a new password, an
+ * the sessions end once it commits: only once the change that ends them (a new password, an
  * inactivation) is permanent, and a sign-in squeezed in before that is ended too.
  */
 @Component
@@ -27,10 +28,7 @@ class Sessions {
 
     /** Ends every session of the user. */
     void endAll(long userId) {
-        afterCommit(() -> {
-            repository.findByPrincipalName(Long.toString(userId)).keySet().forEach(repository::deleteById);
-            events.publishEvent(new UserAccessChanged(userId, null, true));
-        });
+        events.publishEvent(new UserAccessChanged(userId, null, true));
     }
 
     /** Ends the session of this request (a sign-out). */
@@ -45,19 +43,15 @@ class Sessions {
 
     /** The user keeps their sessions but their rights changed: what was granted under the old ones stops. */
     void rightsChanged(long userId) {
-        afterCommit(() -> events.publishEvent(new UserAccessChanged(userId, null, false)));
+        events.publishEvent(new UserAccessChanged(userId, null, false));
     }
 
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
+    /** All of a user's sessions ended: deleted once that is committed (at once outside a transaction). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(UserAccessChanged change) {
+        if (change.sessionEnded() && change.sessionId() == null) {
+            repository.findByPrincipalName(Long.toString(change.userId())).keySet().forEach(repository::deleteById);
         }
     }
 }

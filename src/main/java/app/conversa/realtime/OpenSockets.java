@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -66,7 +66,8 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory {
         };
     }
 
-    @EventListener
+    /** Once the change that ends sessions or rights is committed (at once when it was not in a transaction). */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(UserAccessChanged change) {
         String userId = Long.toString(change.userId());
         open.values().stream().filter(socket -> socket.userId().equals(userId))

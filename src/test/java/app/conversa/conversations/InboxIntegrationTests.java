@@ -161,6 +161,24 @@ class InboxIntegrationTests {
                 .contains("\"targetId\":\"" + second + "\"");
     }
 
+    /** Runs {@code check} while the AGENT role has {@code chats.take} (not granted by default), then restores the role. */
+    private static void withAgentsAllowedToTake(ApiSession admin, Runnable check) {
+        var agentPermissions = new ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("AGENT")) {
+                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
+            }
+        });
+        var granted = new ArrayList<>(agentPermissions);
+        granted.add("chats.take");
+        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
+        try {
+            check.run();
+        } finally {
+            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
+        }
+    }
+
     private static List<Long> allPages(ApiSession session, String query) {
         var seen = new ArrayList<Long>();
         String cursor = null;
@@ -193,16 +211,7 @@ class InboxIntegrationTests {
         supervisor.post("/api/chats/" + chats.get(2) + "/assignment", Map.of("userId", colleague.id()));
         supervisor.post("/api/chats/" + chats.get(3) + "/assignment", Map.of("userId", agentAccount.id()));
 
-        var agentPermissions = new ArrayList<String>();
-        admin.get("/api/roles").json().get("roles").forEach(role -> {
-            if (role.get("role").asString().equals("AGENT")) {
-                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
-            }
-        });
-        var granted = new ArrayList<>(agentPermissions);
-        granted.add("chats.take");
-        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
-        try {
+        withAgentsAllowedToTake(admin, () -> {
             String onLine = "connection=" + line.connectionId();
             // newest first: two in the queue, one held, one shared, one held; the colleague's own is not there
             var expected = List.of(chats.get(5), chats.get(4), chats.get(3), chats.get(1), chats.get(0));
@@ -213,9 +222,7 @@ class InboxIntegrationTests {
             assertThat(allPages(agent, onLine + "&state=IN_PROGRESS&scope=UNASSIGNED")).isEmpty();
             assertThat(allPages(agent, onLine + "&q=held")).isEqualTo(List.of(chats.get(3), chats.get(0)));
             assertThat(allPages(supervisor, onLine)).isEqualTo(chats.reversed());
-        } finally {
-            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
-        }
+        });
     }
 
     @Test
@@ -277,16 +284,7 @@ class InboxIntegrationTests {
         assertThat(first.post("/api/chats/" + chat + "/take", null).status()).as("not granted by default").isEqualTo(403);
         assertThat(first.get("/api/chats/" + chat).status()).isEqualTo(404);
 
-        var agentPermissions = new ArrayList<String>();
-        admin.get("/api/roles").json().get("roles").forEach(role -> {
-            if (role.get("role").asString().equals("AGENT")) {
-                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
-            }
-        });
-        var granted = new ArrayList<>(agentPermissions);
-        granted.add("chats.take");
-        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
-        try {
+        withAgentsAllowedToTake(admin, () -> {
             assertThat(ids(first, "connection=" + line.connectionId() + "&scope=UNASSIGNED")).containsExactly(chat);
             assertThat(ids(stranger, "connection=" + line.connectionId())).as("another department's queue").isEmpty();
             assertThat(first.post("/api/chats/" + chat + "/take", null).status()).isEqualTo(204);
@@ -296,9 +294,7 @@ class InboxIntegrationTests {
             assertThat(view.get("assignedUserId").asLong()).isEqualTo(firstAccount.id());
             assertThat(view.get("state").asString()).isEqualTo("IN_PROGRESS");
             assertThat(ids(second, "connection=" + line.connectionId())).isEmpty();
-        } finally {
-            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
-        }
+        });
     }
 
     @Test
@@ -328,22 +324,11 @@ class InboxIntegrationTests {
         assertThat(supervisor.post("/api/chats/" + chat + "/participants", Map.of("userId", otherAccount.id())).code())
                 .isEqualTo("chat.assignee_not_on_number");
 
-        var agentPermissions = new ArrayList<String>();
-        admin.get("/api/roles").json().get("roles").forEach(role -> {
-            if (role.get("role").asString().equals("AGENT")) {
-                role.get("permissions").forEach(permission -> agentPermissions.add(permission.asString()));
-            }
-        });
-        var granted = new ArrayList<>(agentPermissions);
-        granted.add("chats.take");
-        assertThat(admin.put("/api/roles/AGENT/permissions", Map.of("permissions", granted)).status()).isEqualTo(200);
-        try {
+        withAgentsAllowedToTake(admin, () -> {
             assertThat(ids(allowed, "connection=" + line.connectionId() + "&scope=UNASSIGNED")).containsExactly(chat);
             assertThat(ids(other, "connection=" + line.connectionId())).as("not one of the number's agents").isEmpty();
             assertThat(other.post("/api/chats/" + chat + "/take", null).status()).isEqualTo(404);
-        } finally {
-            admin.put("/api/roles/AGENT/permissions", Map.of("permissions", agentPermissions));
-        }
+        });
         var assigned = supervisor.post("/api/chats/" + chat + "/assignment", Map.of("userId", allowedAccount.id()));
         assertThat(assigned.status()).as(assigned.body()).isLessThan(300);
 
