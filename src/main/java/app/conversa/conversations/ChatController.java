@@ -36,8 +36,10 @@ class ChatController {
 
     private final ChatQueries queries;
     private final Conversations conversations;
+    private final ChatWork work;
 
-    ChatController(ChatQueries queries, Conversations conversations) {
+    ChatController(ChatQueries queries, Conversations conversations, ChatWork work) {
+        this.work = work;
         this.queries = queries;
         this.conversations = conversations;
     }
@@ -132,7 +134,7 @@ class ChatController {
     @PreAuthorize("hasAuthority('chats.assign')")
     void assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestBody AssignmentRequest request) {
-        conversations.assign(user, chatId, request.userId());
+        work.assign(user, chatId, request.userId());
     }
 
     /** Takes a NEW chat nobody holds, from the queue of one's departments. */
@@ -140,7 +142,7 @@ class ChatController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAuthority('chats.take')")
     void take(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
-        conversations.take(user, chatId);
+        work.take(user, chatId);
     }
 
     record ParticipantRequest(long userId) {
@@ -152,14 +154,14 @@ class ChatController {
     @PreAuthorize("hasAuthority('chats.assign')")
     void addParticipant(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId,
             @RequestBody ParticipantRequest request) {
-        conversations.addParticipant(user, chatId, request.userId());
+        work.addParticipant(user, chatId, request.userId());
     }
 
     @DeleteMapping("/{chatId}/participants/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAuthority('chats.assign')")
     void removeParticipant(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId, @PathVariable long userId) {
-        conversations.removeParticipant(user, chatId, userId);
+        work.removeParticipant(user, chatId, userId);
     }
 
     record StateRequest(@Schema(description = "PENDING parks the chat; IN_PROGRESS resumes or reopens it") ChatState state) {
@@ -174,7 +176,7 @@ class ChatController {
         if (request.state() == null) {
             throw app.conversa.shared.ConversaException.invalid("chat.state_invalid", "null");
         }
-        conversations.changeState(user, chatId, request.state());
+        work.changeState(user, chatId, request.state());
     }
 
     /** Closes the chat, sending the connection's farewell message. */
@@ -182,7 +184,7 @@ class ChatController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAuthority('messages.send')")
     void close(@AuthenticationPrincipal CurrentUser user, @PathVariable long chatId) {
-        conversations.close(user, chatId);
+        work.close(user, chatId);
     }
 
     @PostMapping("/{chatId}/read")

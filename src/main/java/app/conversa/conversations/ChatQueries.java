@@ -21,7 +21,6 @@ import app.conversa.shared.CursorPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,13 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ChatQueries {
-
-    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
-
-    /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
-    static boolean windowOpen(boolean windowed, Instant lastInbound, Instant now) {
-        return !windowed || lastInbound != null && lastInbound.plus(SERVICE_WINDOW).isAfter(now);
-    }
 
     private static final String MESSAGE_COLUMNS = """
             select m.id, m.chat_id, m.direction, m.kind, m.author_type, m.author_user_id, m.private_note, m.body,
@@ -258,7 +250,7 @@ class ChatQueries {
                     row.state(), row.departmentId(), row.assignedUserId(),
                     row.assignedUserId() == null ? null : names.get(row.assignedUserId()),
                     participantsByChat.getOrDefault(row.id(), List.of()), row.pendingReplies(), row.lastMessageAt().toInstant(), lastInbound,
-                    windowOpen(connection == null || connection.provider().hasServiceWindow(), lastInbound, now),
+                    Chats.windowOpen(connection == null || connection.provider().hasServiceWindow(), lastInbound, now),
                     last.get(row.id())));
         }
         return views;

@@ -12,8 +12,6 @@ import app.conversa.channels.InboundEvent.StatusReported;
 import app.conversa.channels.InboundHandler;
 import app.conversa.channels.MessageKind;
 import app.conversa.contacts.Contacts;
-import app.conversa.conversations.ConversationEvent.ChatOpened;
-import app.conversa.conversations.ConversationEvent.ChatStateChanged;
 import app.conversa.conversations.ConversationEvent.MessageSent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -46,12 +44,14 @@ class InboundMessages implements InboundHandler {
     private final StatusLedger statuses;
     private final MediaStore mediaStore;
     private final Outbox outbox;
+    private final Chats chats;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundMessages(JdbcClient jdbc, TransactionTemplate transactions, Contacts contacts, ChannelDirectory channels,
-            MessageSealing sealing, StatusLedger statuses, MediaStore mediaStore, Outbox outbox,
+            MessageSealing sealing, StatusLedger statuses, MediaStore mediaStore, Outbox outbox, Chats chats,
             ApplicationEventPublisher events, Clock clock) {
+        this.chats = chats;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.contacts = contacts;
@@ -103,19 +103,11 @@ class InboundMessages implements InboundHandler {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
                 message.customer().profileName(), message.customer().privacyId());
-        var open = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
-                .params(message.connectionId(), contactId)
-                .query((rs, row) -> new OpenChat(rs.getLong(1), ChatState.valueOf(rs.getString(2)))).optional();
-        var chat = open.map(OpenChat::id);
-        boolean opened = chat.isEmpty();
-        if (chat.isEmpty()) {
-            var reopened = reopen(message.connectionId(), contactId);
-            chat = reopened.map(Reopened::chatId);
-            opened = reopened.map(Reopened::byThisMessage).orElse(true);
-        }
         var connection = channels.find(message.connectionId());
         Long departmentId = connection.map(ConnectionInfo::departmentId).orElse(null);
-        long chatId = chat.orElseGet(() -> openChat(message, contactId, departmentId, now));
+        var chat = chats.forCustomerMessage(message.connectionId(), contactId, message.customer().waId(), departmentId);
+        long chatId = chat.id();
+        boolean opened = chat.opened();
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -129,16 +121,8 @@ class InboundMessages implements InboundHandler {
                         message.sentAt().atOffset(ZoneOffset.UTC), now, now)
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
-        int awaitsReply = message.kind() == MessageKind.REACTION ? 0 : 1;
-        jdbc.sql("""
-                update chats set pending_replies = pending_replies + ?, last_message_at = ?, last_inbound_at = ?,
-                    last_message_id = ?, state = case when state = 'PENDING' then 'IN_PROGRESS' else state end,
-                    version = version + 1
-                where id = ?""")
-                .params(awaitsReply, now, now, messageId, chatId).update();
-        if (open.isPresent() && open.get().state() == ChatState.PENDING) {
-            events.publishEvent(new ChatStateChanged(chatId, ChatState.PENDING, ChatState.IN_PROGRESS, null));
-        }
+        boolean awaitsReply = message.kind() != MessageKind.REACTION;
+        chats.customerWrote(chat, messageId, awaitsReply, now);
         events.publishEvent(new ConversationEvent.MessageReceived(chatId, messageId, message.connectionId()));
         if (mediaId != null) {
             events.publishEvent(new MediaFetcher.MediaAnnounced(mediaId));
@@ -149,7 +133,7 @@ class InboundMessages implements InboundHandler {
                     .ifPresent(welcome -> outbox.enqueueAutomatic(chatId, welcome, "welcome"));
         }
         // outside business hours, the customer is told once a day per chat
-        connection.filter(info -> awaitsReply == 1 && info.closedAt(now.toInstant()))
+        connection.filter(info -> awaitsReply && info.closedAt(now.toInstant()))
                 .ifPresent(info -> outbox.enqueueAutomatic(chatId, info.outOfHoursMessage(),
                         "out_of_hours:" + info.businessHours().day(now.toInstant())));
     }
@@ -172,22 +156,8 @@ class InboundMessages implements InboundHandler {
         var at = past ? sentAt : now;
         long contactId = contacts.identifyWhatsApp(message.connectionId(), message.customer().waId(),
                 fromBusiness ? null : message.customer().profileName(), message.customer().privacyId());
-        long chatId = jdbc.sql("""
-                select id from chats where connection_id = ? and contact_id = ?
-                order by case when open_contact_id is null then 1 else 0 end, id desc fetch first 1 rows only""")
-                .params(message.connectionId(), contactId).query(Long.class).optional()
-                .orElseGet(() -> {
-                    var keys = new GeneratedKeyHolder();
-                    jdbc.sql("""
-                            insert into chats (connection_id, contact_id, wa_id, department_id, state, open_contact_id,
-                                pending_replies, last_message_at, created_at, closed_at, version)
-                            values (?, ?, ?, ?, 'CLOSED', null, 0, ?, ?, ?, 0)""")
-                            .params(message.connectionId(), contactId, message.customer().waId(),
-                                    channels.find(message.connectionId()).map(ConnectionInfo::departmentId).orElse(null),
-                                    at, at, at)
-                            .update(keys, "id");
-                    return keys.getKeyAs(Long.class);
-                });
+        long chatId = chats.forQuietMessage(message.connectionId(), contactId, message.customer().waId(),
+                channels.find(message.connectionId()).map(ConnectionInfo::departmentId).orElse(null), at);
         Long mediaId = message.media() == null ? null : insertMedia(chatId, message.media(), now);
         var status = fromBusiness ? DeliveryStatus.SENT : DeliveryStatus.READ;
         var keys = new GeneratedKeyHolder();
@@ -202,16 +172,7 @@ class InboundMessages implements InboundHandler {
                         status.rank(), sentAt, at)
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
-        if (past) {
-            jdbc.sql("""
-                    update chats set last_message_at = ?, last_message_id = ?, version = version + 1
-                    where id = ? and (last_message_at < ? or last_message_id is null)""")
-                    .params(at, messageId, chatId, at).update();
-        } else {
-            jdbc.sql("""
-                    update chats set pending_replies = 0, last_message_at = ?, last_message_id = ?, version = version + 1
-                    where id = ?""").params(at, messageId, chatId).update();
-        }
+        chats.quietMessage(chatId, messageId, at, past);
         events.publishEvent(fromBusiness ? new MessageSent(chatId, messageId, "PHONE", null, false)
                 : new ConversationEvent.MessageReceived(chatId, messageId, message.connectionId()));
         if (mediaId != null) {
@@ -220,48 +181,6 @@ class InboundMessages implements InboundHandler {
         if (fromBusiness) {
             statuses.apply(message.connectionId(), message.providerMessageId()); // receipts that came first
         }
-    }
-
-    /**
-     * A customer writing again after the chat was closed reopens it as NEW, for anyone to take:
-     * same chat, whole history. When another message reopened it a moment earlier, that chat is it.
-     */
-    private java.util.Optional<Reopened> reopen(long connectionId, long contactId) {
-        var closed = jdbc.sql("""
-                select id from chats where connection_id = ? and contact_id = ? and state = 'CLOSED'
-                order by id desc fetch first 1 rows only""").params(connectionId, contactId).query(Long.class).optional();
-        if (closed.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        int reopened = jdbc.sql("""
-                update chats set state = 'NEW', open_contact_id = contact_id, closed_at = null, assigned_user_id = null,
-                    version = version + 1
-                where id = ? and state = 'CLOSED'""").param(closed.get()).update();
-        if (reopened == 1) {
-            events.publishEvent(new ChatStateChanged(closed.get(), ChatState.CLOSED, ChatState.NEW, null));
-            return java.util.Optional.of(new Reopened(closed.get(), true));
-        }
-        return jdbc.sql("select id from chats where connection_id = ? and open_contact_id = ?")
-                .params(connectionId, contactId).query(Long.class).optional().map(id -> new Reopened(id, false));
-    }
-
-    private record Reopened(long chatId, boolean byThisMessage) {
-    }
-
-    private record OpenChat(long id, ChatState state) {
-    }
-
-    private long openChat(MessageReceived message, long contactId, Long departmentId, OffsetDateTime now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into chats (connection_id, contact_id, wa_id, department_id, state, open_contact_id,
-                    pending_replies, last_message_at, created_at, version)
-                values (?, ?, ?, ?, 'NEW', ?, 0, ?, ?, 0)""")
-                .params(message.connectionId(), contactId, message.customer().waId(), departmentId, contactId, now, now)
-                .update(keys, "id");
-        long chatId = keys.getKeyAs(Long.class);
-        events.publishEvent(new ChatOpened(chatId, message.connectionId(), contactId, departmentId));
-        return chatId;
     }
 
     private long insertMedia(long chatId, InboundEvent.Media media, OffsetDateTime now) {

@@ -47,6 +47,7 @@ class OutboundSender implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
 
     private final JdbcClient jdbc;
+    private final Chats chats;
     private final TransactionTemplate transactions;
     private final Messaging messaging;
     private final MessageSealing sealing;
@@ -64,13 +65,15 @@ class OutboundSender implements DisposableBean {
     private final WakeableWorker worker = new WakeableWorker("outbound-sender", this::drain);
 
     OutboundSender(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, MessageSealing sealing,
-            StatusLedger statuses, MediaStore mediaStore, ApplicationEventPublisher events, SendAlarms alarms, UnansweredSends unanswered, Clock clock,
+            StatusLedger statuses, MediaStore mediaStore, Chats chats, ApplicationEventPublisher events, SendAlarms alarms,
+            UnansweredSends unanswered, Clock clock,
             @Value("${conversa.outbound.rate-per-second:80}") int ratePerSecond,
             @Value("${conversa.outbound.max-attempts:8}") int maxAttempts,
             @Value("${conversa.outbound.first-backoff:1s}") Duration firstBackoff,
             @Value("${conversa.outbound.max-backoff:5m}") Duration maxBackoff,
             @Value("${conversa.outbound.lease:2m}") Duration lease) {
         this.jdbc = jdbc;
+        this.chats = chats;
         this.transactions = transactions;
         this.messaging = messaging;
         this.sealing = sealing;
@@ -291,7 +294,7 @@ class OutboundSender implements DisposableBean {
         if (echo.isEmpty()) {
             return;
         }
-        jdbc.sql("update chats set last_message_id = ? where last_message_id = ?").params(messageId, echo.get()[0]).update();
+        chats.latestReplaced(echo.get()[0], messageId);
         jdbc.sql("delete from messages where id = ?").param(echo.get()[0]).update();
         if (echo.get()[1] != null) {
             jdbc.sql("delete from media where id = ?").param(echo.get()[1]).update();

@@ -26,11 +26,13 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final MessageSealing sealing;
+    private final Chats chats;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, MessageSealing sealing, ApplicationEventPublisher events, Clock clock) {
+    Outbox(JdbcClient jdbc, MessageSealing sealing, Chats chats, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.chats = chats;
         this.sealing = sealing;
         this.events = events;
         this.clock = clock;
@@ -67,12 +69,7 @@ class Outbox {
                         draft.idempotencyKey(), privateNote ? null : now, now, chatId)
                 .update(keys, "id");
         long messageId = keys.getKeyAs(Long.class);
-        if (privateNote) {
-            jdbc.sql("update chats set last_message_at = ?, version = version + 1 where id = ?").params(now, chatId).update();
-        } else {
-            jdbc.sql("update chats set last_message_at = ?, last_message_id = ?, version = version + 1 where id = ?")
-                    .params(now, messageId, chatId).update();
-        }
+        chats.messageQueued(chatId, messageId, privateNote, now);
         events.publishEvent(new MessageSent(chatId, messageId, authorType, authorUserId, privateNote));
         return messageId;
     }
