@@ -45,10 +45,16 @@ class WebhookDrainer implements DisposableBean {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final WakeableWorker worker = new WakeableWorker("webhook-drainer", this::drain);
+    private final int workers;
 
     WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
             CriticalEvents criticalEvents, List<WebhookReader> readers, ConnectionLinks links,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${conversa.inbound.workers:4}") int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("conversa.inbound.workers must be at least 1, not " + workers);
+        }
+        this.workers = workers;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.connections = connections;
@@ -125,19 +131,40 @@ class WebhookDrainer implements DisposableBean {
     private record Parsed(Stored webhook, byte[] body, WebhookContent content) {
     }
 
+    /**
+     * Processes a batch in two steps. First what customers sent (messages, echoes, history,
+     * contact updates), grouped by customer: each customer's events in arrival order, the groups
+     * spread over {@code workers} transactions that run in parallel, so one customer's messages
+     * keep their order while different customers' are stored side by side. Then, in one
+     * transaction, what may refer to those messages: delivery statuses, link states, quarantined
+     * items and the "processed" marks. If anything fails, returns false: the caller processes the
+     * batch again one webhook at a time (what was stored already is found and not stored twice).
+     */
     private boolean processTogether(List<Parsed> batch) {
         if (batch.size() == 1) {
             return false;
         }
+        var shares = new ArrayList<List<InboundEvent>>();
+        for (int i = 0; i < workers; i++) {
+            shares.add(new ArrayList<>());
+        }
+        var afterwards = new ArrayList<InboundEvent>();
+        for (var item : batch) {
+            for (var event : item.content().events()) {
+                var customer = customerOf(event);
+                if (customer == null) {
+                    afterwards.add(event);
+                } else {
+                    shares.get(Math.floorMod(customer.hashCode(), workers)).add(event);
+                }
+            }
+        }
         var added = new HashMap<Long, Integer>();
         try {
+            inParallel(shares.stream().filter(share -> !share.isEmpty()).toList());
             transactions.executeWithoutResult(tx -> {
+                afterwards.forEach(this::handle);
                 for (var item : batch) {
-                    for (var event : item.content().events()) {
-                        for (var handler : handlers) {
-                            handler.handle(event);
-                        }
-                    }
                     links.apply(item.content().links());
                     added.put(item.webhook().id(), quarantine(item.webhook(), item.content().quarantined()));
                 }
@@ -146,22 +173,58 @@ class WebhookDrainer implements DisposableBean {
                         .param("ids", batch.stream().map(item -> item.webhook().id()).toList()).update();
             });
         } catch (RuntimeException e) {
-            log.debug("Batch of {} webhooks rolled back, processing them one by one: {}", batch.size(), e.toString());
+            log.debug("Batch of {} webhooks failed, processing them one by one: {}", batch.size(), e.toString());
             return false;
         }
         batch.forEach(item -> reportProblems(item.webhook(), item.content(), added.get(item.webhook().id())));
         return true;
     }
 
+    /** Each share in a transaction of its own, all at once; throws the first failure after all have ended. */
+    private void inParallel(List<List<InboundEvent>> shares) {
+        if (shares.size() <= 1) {
+            shares.forEach(share -> transactions.executeWithoutResult(tx -> share.forEach(this::handle)));
+            return;
+        }
+        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+        try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var share : shares) {
+                each.execute(() -> {
+                    try {
+                        transactions.executeWithoutResult(tx -> share.forEach(this::handle));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private void handle(InboundEvent event) {
+        for (var handler : handlers) {
+            handler.handle(event);
+        }
+    }
+
+    /** Whose conversation an event belongs to; null for what is not one customer's (delivery statuses). */
+    private static String customerOf(InboundEvent event) {
+        return switch (event) {
+            case InboundEvent.MessageReceived message -> message.connectionId() + ":" + message.customer().waId();
+            case InboundEvent.SentFromPhone typed -> typed.message().connectionId() + ":" + typed.message().customer().waId();
+            case InboundEvent.HistoryMessage past -> past.message().connectionId() + ":" + past.message().customer().waId();
+            case InboundEvent.ContactSeen seen -> seen.connectionId() + ":" + seen.customer().waId();
+            case InboundEvent.StatusReported status -> null;
+        };
+    }
+
     private void process(Parsed item) {
         var webhook = item.webhook();
         var parsed = item.content();
         try {
-            for (var event : parsed.events()) {
-                for (var handler : handlers) {
-                    handler.handle(event);
-                }
-            }
+            parsed.events().forEach(this::handle);
         } catch (RuntimeException e) {
             if (webhook.attempts() + 1 < MAX_ATTEMPTS) {
                 jdbc.sql("update inbound_webhooks set attempts = attempts + 1 where id = ?").param(webhook.id()).update();
