@@ -23,7 +23,6 @@ runs=${1:-3}
 samples=${BENCH_SAMPLES:-200}
 . bench/lib.sh
 bench_jar
-jar=${BENCH_JAR:-$jar}
 psql() { runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 "$@"; }
 sql() { psql -d conversa_bench -tAc "$1"; }
 began=$(date +%s)

@@ -17,6 +17,7 @@ bench_fresh_database
 bench_start_app
 echo "$($JAVA_HOME/bin/java -version 2>&1 | head -n 1); $(nproc) cores; PostgreSQL $(runuser -u postgres -- psql -tAc 'show server_version')"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -n 1)
 settle() { # waits until every webhook is processed, prints how long that took
   local begin=$(date +%s.%N)
   while [ "$(runuser -u postgres -- psql -d conversa_bench -tAc 'select count(*) from inbound_webhooks where processed_at is null')" != "0" ]; do sleep 0.5; done
@@ -34,10 +35,20 @@ for i in $(seq 1 "$runs"); do
   url="http://localhost:$port/webhooks/cloudapi/$(cat "$dir/connection")"
   for phase in messages mix; do
     echo "  $phase (wrk, $workers connections, ${seconds}s):"
-    wrk -t2 -c"$workers" -d"${seconds}s" --latency -s bench/webhooks.lua "$url" -- "$files/$phase" \
-      | grep -E "Requests/sec|Non-2xx|50%|90%|99%|Socket errors" | sed 's/^/    /'
+    wrk -t2 -c"$workers" -d"${seconds}s" --latency -s bench/webhooks.lua "$url" -- "$files/$phase" > "$dir/wrk-$phase"
+    grep -E "Requests/sec|Non-2xx|50%|90%|99%|Socket errors" "$dir/wrk-$phase" | sed 's/^/    /'
     settle
   done
+  # the ceiling for intake: PostgreSQL alone inserting the same row (same table, a body of the same
+  # size, the same number of clients), marked processed so the drainer leaves it alone
+  size=$(runuser -u postgres -- psql -d conversa_bench -tAc "select avg(octet_length(body))::int from inbound_webhooks")
+  chmod a+rx "$dir"
+  echo "insert into inbound_webhooks (connection_id, received_at, body, processed_at) values ($(cat "$dir/connection"), now(), convert_to(repeat('x', $size), 'UTF8'), now());" > "$dir/raw.sql"
+  chmod a+r "$dir/raw.sql"
+  raw=$(runuser -u postgres -- "$pgbench" -n -c "$workers" -j 2 -T "$seconds" -f "$dir/raw.sql" conversa_bench 2>/dev/null \
+    | awk '/^tps/ {print $3}' | cut -d. -f1)
+  ack=$(awk '/Requests\/sec/ {print $2}' "$dir/wrk-messages" | cut -d. -f1)
+  echo "  raw insert (pgbench, $workers clients, ${size}-byte body): $raw rows/s; ack rate / raw insert rate: $(echo "scale=2; $ack / $raw" | bc)"
   echo "  end to end:"
   "$JAVA_HOME/bin/java" bench/IngestBench.java "http://localhost:$port" e2e "$seconds" "$rate" | sed 's/^/    /'
 done

@@ -7,7 +7,8 @@
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 port=${BENCH_PORT:-18081}
 
-bench_jar() {
+bench_jar() { # BENCH_JAR measures another jar (e.g. one built from an earlier commit)
+  if [ -n "${BENCH_JAR:-}" ]; then jar=$(realpath "$BENCH_JAR"); return; fi
   jar=$(ls target/conversa-*.jar 2>/dev/null | head -n 1 || true)
   if [ -z "$jar" ]; then ./mvnw -B -q -DskipTests package; jar=$(ls target/conversa-*.jar | head -n 1); fi
   jar=$(realpath "$jar")

@@ -50,7 +50,7 @@ class WebhookDrainer implements DisposableBean {
     WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
             CriticalEvents criticalEvents, List<WebhookReader> readers, ConnectionLinks links,
             TransactionTemplate transactions, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${conversa.inbound.workers:4}") int workers) {
+            @org.springframework.beans.factory.annotation.Value("${conversa.inbound.workers:1}") int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("conversa.inbound.workers must be at least 1, not " + workers);
         }
@@ -134,8 +134,10 @@ class WebhookDrainer implements DisposableBean {
     /**
      * Processes a batch in two steps. First what customers sent (messages, echoes, history,
      * contact updates), grouped by customer: each customer's events in arrival order, the groups
-     * spread over {@code workers} transactions that run in parallel, so one customer's messages
-     * keep their order while different customers' are stored side by side. Then, in one
+     * spread over {@code conversa.inbound.workers} transactions that run in parallel (one by
+     * default: on 2 cores shared with PostgreSQL, four did not drain faster, see
+     * docs/benchmarks.md), so one customer's messages keep their order while different
+     * customers' are stored side by side. Then, in one
      * transaction, what may refer to those messages: delivery statuses, link states, quarantined
      * items and the "processed" marks. If anything fails, returns false: the caller processes the
      * batch again one webhook at a time (what was stored already is found and not stored twice).
@@ -160,9 +162,15 @@ class WebhookDrainer implements DisposableBean {
             }
         }
         var added = new HashMap<Long, Integer>();
+        var busy = shares.stream().filter(share -> !share.isEmpty()).toList();
         try {
-            inParallel(shares.stream().filter(share -> !share.isEmpty()).toList());
+            if (busy.size() > 1) {
+                inParallel(busy);
+            }
             transactions.executeWithoutResult(tx -> {
+                if (busy.size() == 1) { // one worker: everything in one transaction, one commit per batch
+                    busy.getFirst().forEach(this::handle);
+                }
                 afterwards.forEach(this::handle);
                 for (var item : batch) {
                     links.apply(item.content().links());
@@ -182,10 +190,6 @@ class WebhookDrainer implements DisposableBean {
 
     /** Each share in a transaction of its own, all at once; throws the first failure after all have ended. */
     private void inParallel(List<List<InboundEvent>> shares) {
-        if (shares.size() <= 1) {
-            shares.forEach(share -> transactions.executeWithoutResult(tx -> share.forEach(this::handle)));
-            return;
-        }
         var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
         try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (var share : shares) {
