@@ -77,9 +77,7 @@ class Chats {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     CustomerChat forCustomerMessage(long connectionId, long contactId, String waId, Long departmentId) {
-        var open = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
-                .params(connectionId, contactId)
-                .query((rs, row) -> new CustomerChat(rs.getLong(1), false, ChatState.valueOf(rs.getString(2)))).optional();
+        var open = openChatOf(connectionId, contactId);
         if (open.isPresent()) {
             return open.get();
         }
@@ -97,9 +95,7 @@ class Chats {
                 return new CustomerChat(closed.get(), true, ChatState.CLOSED);
             }
             // another message reopened it a moment earlier: that chat is it
-            var meanwhile = jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
-                    .params(connectionId, contactId)
-                    .query((rs, row) -> new CustomerChat(rs.getLong(1), false, ChatState.valueOf(rs.getString(2)))).optional();
+            var meanwhile = openChatOf(connectionId, contactId);
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }
@@ -115,6 +111,12 @@ class Chats {
         long chatId = keys.getKeyAs(Long.class);
         events.publishEvent(new ChatOpened(chatId, connectionId, contactId, departmentId));
         return new CustomerChat(chatId, true, null);
+    }
+
+    private Optional<CustomerChat> openChatOf(long connectionId, long contactId) {
+        return jdbc.sql("select id, state from chats where connection_id = ? and open_contact_id = ?")
+                .params(connectionId, contactId)
+                .query((rs, row) -> new CustomerChat(rs.getLong(1), false, ChatState.valueOf(rs.getString(2)))).optional();
     }
 
     /** The customer's message is the chat's latest; one that awaits a reply counts; a parked chat resumes. */
