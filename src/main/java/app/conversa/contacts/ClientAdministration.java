@@ -1,6 +1,7 @@
 package app.conversa.contacts;
 
-import app.conversa.audit.AuditTrail;
+import app.conversa.contacts.ClientStore.ClientFields;
+import app.conversa.contacts.ClientStore.Sensitive;
 import app.conversa.contacts.ContactAdministration.NameCursor;
 import app.conversa.contacts.ContactRecords.ClientContactView;
 import app.conversa.contacts.ContactRecords.ClientView;
@@ -11,24 +12,17 @@ import app.conversa.identity.CurrentUser;
 import app.conversa.identity.Permission;
 import app.conversa.shared.ConversaException;
 import app.conversa.shared.CursorPage;
-import app.conversa.shared.SecretBox;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Clients, the account holders (B1): name, and the personal data a collections company works
@@ -41,41 +35,23 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class ClientAdministration {
 
-    private static final String SENSITIVE = "clients.sensitive";
-    private static final String NOTES = "clients.notes";
-    private static final String DOCUMENT = "clients.document";
-    private static final String ATTRIBUTES = "clients.attributes";
-    private static final tools.jackson.core.type.TypeReference<Map<String, String>> STRING_MAP =
-            new tools.jackson.core.type.TypeReference<>() { };
-
-    /** The sealed part of a client. */
-    record Sensitive(String documentId, BigDecimal balance, String currency, Integer daysOverdue) {
-        static final Sensitive NONE = new Sensitive(null, null, null, null);
-    }
-
     private record Row(long id, String name, byte[] sensitive, byte[] notes, Status status, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, String searchName, byte[] attributes) {
     }
 
     private final JdbcClient jdbc;
     private final ContactVisibility visibility;
-    private final SecretBox secrets;
-    private final ObjectMapper json;
-    private final AuditTrail audit;
+    private final ClientStore store;
     private final ClientAttributes attributes;
     private final app.conversa.shared.PlanHints plans;
-    private final Clock clock;
 
-    ClientAdministration(JdbcClient jdbc, ContactVisibility visibility, SecretBox secrets, ObjectMapper json,
-            AuditTrail audit, ClientAttributes attributes, app.conversa.shared.PlanHints plans, Clock clock) {
+    ClientAdministration(JdbcClient jdbc, ContactVisibility visibility, ClientStore store, ClientAttributes attributes,
+            app.conversa.shared.PlanHints plans) {
         this.plans = plans;
         this.attributes = attributes;
         this.jdbc = jdbc;
         this.visibility = visibility;
-        this.secrets = secrets;
-        this.json = json;
-        this.audit = audit;
-        this.clock = clock;
+        this.store = store;
     }
 
     /** Clients by name; {@code q}: name words, an exact document id, or a contact's phone digits. */
@@ -118,7 +94,7 @@ class ClientAdministration {
         List<Row> rows = null;
         if (terms.isPresent()) {
             plans.searchPlansInThisTransaction();
-            params.put("document", documentHash(query));
+            params.put("document", store.documentHash(query));
             if (plan != ContactAdministration.Plan.NAME_ORDER) {
                 Integer cap = plan == ContactAdministration.Plan.CHOOSE && !terms.get().phone() ? fewMatches : null;
                 rows = matchesFirst(terms.get(), where, params, size, cap);
@@ -256,109 +232,38 @@ class ClientAdministration {
 
     @Transactional
     ClientView create(CurrentUser user, SaveClientRequest request) {
-        var sensitive = sensitiveOf(request);
-        if (!sensitive.equals(Sensitive.NONE)) {
-            requireSensitiveRight(user);
-        }
-        var now = now();
-        var keys = new GeneratedKeyHolder();
-        String name = request.name().strip();
-        try {
-            jdbc.sql("""
-                    insert into clients (name, search_name, document_hash, sensitive, notes, attributes, status, created_by,
-                        created_at, updated_at, version)
-                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
-                    .params(name, ContactSearch.foldName(name), documentHash(sensitive.documentId()), seal(sensitive),
-                            sealNotes(request.notes()), sealAttributes(attributes.validate(request.attributes())), user.id(), now, now)
-                    .update(keys, "id");
-        } catch (DuplicateKeyException e) {
-            throw ConversaException.conflict("client.document_taken");
-        }
-        long id = keys.getKeyAs(Long.class);
-        audit.record(user.actor(), "client.created", "client", id, Map.of());
-        if (!sensitive.equals(Sensitive.NONE)) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", id,
-                    Map.of("fields", changedFields(Sensitive.NONE, sensitive)));
-        }
+        long id = store.create(user, new ClientFields(request.name().strip(), sensitiveOf(request), request.notes(),
+                attributes.validate(request.attributes())));
         return get(user, id);
     }
 
     /** Edits a client; changing a sensitive field needs {@code contacts.edit_sensitive} (403 otherwise). */
     @Transactional
     ClientView update(CurrentUser user, long clientId, SaveClientRequest request) {
-        var row = visible(user, clientId);
-        var before = open(row.sensitive());
-        var after = sensitiveOf(request);
-        if (!readsDocumentId(user) && after.documentId() == null) { // not shown to the user, so not sent back
-            after = new Sensitive(before.documentId(), after.balance(), after.currency(), after.daysOverdue());
+        visible(user, clientId);
+        var before = store.read(clientId);
+        var sensitive = sensitiveOf(request);
+        if (!readsDocumentId(user) && sensitive.documentId() == null) { // not shown to the user, so not sent back
+            sensitive = new Sensitive(before.sensitive().documentId(), sensitive.balance(), sensitive.currency(),
+                    sensitive.daysOverdue());
         }
-        var changes = changedFields(before, after);
-        if (!changes.isEmpty()) {
-            requireSensitiveRight(user);
-        }
-        String name = request.name().strip();
-        byte[] values = row.attributes();
+        var values = before.attributes();
         if (request.attributes() != null) { // the sent fields change, blank ones go, the others stay
-            var merged = new java.util.LinkedHashMap<>(openAttributes(row.attributes()));
+            var merged = new java.util.LinkedHashMap<>(before.attributes());
             var checked = attributes.validate(request.attributes());
             request.attributes().keySet().stream().filter(key -> !checked.containsKey(key)).forEach(merged::remove);
             merged.putAll(checked);
-            values = sealAttributes(merged);
+            values = merged;
         }
-        try {
-            jdbc.sql("""
-                    update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, notes = ?, attributes = ?,
-                        updated_at = ?, version = version + 1 where id = ?""")
-                    .params(name, ContactSearch.foldName(name), documentHash(after.documentId()), seal(after),
-                            sealNotes(request.notes()), values, now(), clientId).update();
-        } catch (DuplicateKeyException e) {
-            throw ConversaException.conflict("client.document_taken");
-        }
-        audit.record(user.actor(), "client.updated", "client", clientId, Map.of());
-        if (!changes.isEmpty()) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("fields", changes));
-        }
+        store.update(user, clientId, before, new ClientFields(request.name().strip(), sensitive, request.notes(), values));
         return get(user, clientId);
     }
 
     @Transactional
     ClientView setActive(CurrentUser user, long clientId, boolean active) {
         visible(user, clientId);
-        Status target = active ? Status.ACTIVE : Status.INACTIVE;
-        int changed = jdbc.sql("update clients set status = ?, updated_at = ?, version = version + 1 where id = ? and status <> ?")
-                .params(target.name(), now(), clientId, target.name()).update();
-        if (changed > 0) {
-            audit.record(user.actor(), active ? "client.reactivated" : "client.inactivated", "client", clientId, Map.of());
-        }
+        store.setStatus(user, clientId, active ? Status.ACTIVE : Status.INACTIVE);
         return get(user, clientId);
-    }
-
-    private static void requireSensitiveRight(CurrentUser user) {
-        if (!user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE)) {
-            throw ConversaException.forbidden("client.sensitive_forbidden");
-        }
-    }
-
-    /** The sensitive fields that differ, by name: what the audit records of the change. */
-    static List<String> changedFields(Sensitive before, Sensitive after) {
-        var changed = new ArrayList<String>();
-        if (!Objects.equals(before.documentId(), after.documentId())) {
-            changed.add("documentId");
-        }
-        if (!Objects.equals(plain(before.balance()), plain(after.balance()))) {
-            changed.add("balance");
-        }
-        if (!Objects.equals(before.currency(), after.currency())) {
-            changed.add("currency");
-        }
-        if (!Objects.equals(before.daysOverdue(), after.daysOverdue())) {
-            changed.add("daysOverdue");
-        }
-        return changed;
-    }
-
-    private static String plain(BigDecimal amount) {
-        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
     private static Sensitive sensitiveOf(SaveClientRequest request) {
@@ -369,34 +274,6 @@ class ClientAdministration {
         return new Sensitive(document, balance, currency, request.daysOverdue());
     }
 
-    String documentHash(String documentId) {
-        return documentId == null || documentId.isBlank() ? null
-                : secrets.blindIndex(documentId.strip().toUpperCase(java.util.Locale.ROOT), DOCUMENT);
-    }
-
-    byte[] seal(Sensitive sensitive) {
-        return sensitive.equals(Sensitive.NONE) ? null : secrets.seal(json.writeValueAsBytes(sensitive), SENSITIVE);
-    }
-
-    Sensitive open(byte[] sealed) {
-        return sealed == null ? Sensitive.NONE : json.readValue(secrets.open(sealed, SENSITIVE), Sensitive.class);
-    }
-
-    byte[] sealAttributes(Map<String, String> values) {
-        return values.isEmpty() ? null : secrets.seal(json.writeValueAsBytes(values), ATTRIBUTES);
-    }
-
-    Map<String, String> openAttributes(byte[] sealed) {
-        return sealed == null ? Map.of() : json.readValue(secrets.open(sealed, ATTRIBUTES), STRING_MAP);
-    }
-
-    private byte[] sealNotes(String notes) {
-        return notes == null || notes.isBlank() ? null : secrets.seal(notes.strip().getBytes(StandardCharsets.UTF_8), NOTES);
-    }
-
-    private String openNotes(byte[] sealed) {
-        return sealed == null ? null : new String(secrets.open(sealed, NOTES), StandardCharsets.UTF_8);
-    }
 
     private Row visible(CurrentUser user, long clientId) {
         var condition = visibility.clients(user);
@@ -428,11 +305,11 @@ class ClientAdministration {
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(row -> {
-            var sensitive = open(row.sensitive());
+            var sensitive = store.open(row.sensitive());
             var balance = sensitive.balance() == null ? null : new MoneyView(sensitive.balance().toPlainString(), sensitive.currency());
             String document = readsDocumentId(user) ? sensitive.documentId() : null;
             return new ClientView(row.id(), row.name(), document, balance, sensitive.daysOverdue(),
-                    openNotes(row.notes()), row.status(), openAttributes(row.attributes()), contacts.getOrDefault(row.id(), List.of()),
+                    store.openNotes(row.notes()), row.status(), store.openAttributes(row.attributes()), contacts.getOrDefault(row.id(), List.of()),
                     row.createdAt().toInstant(), row.updatedAt().toInstant());
         }).toList();
     }
@@ -442,7 +319,4 @@ class ClientAdministration {
                 rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getBytes(9));
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
-    }
 }

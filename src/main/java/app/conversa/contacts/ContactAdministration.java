@@ -1,6 +1,6 @@
 package app.conversa.contacts;
 
-import app.conversa.audit.AuditTrail;
+import app.conversa.contacts.ContactStore.ContactFields;
 import app.conversa.contacts.ContactRecords.AssignContactRequest;
 import app.conversa.contacts.ContactRecords.ContactView;
 import app.conversa.contacts.ContactRecords.ReviewState;
@@ -14,20 +14,16 @@ import app.conversa.shared.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,22 +51,17 @@ class ContactAdministration {
     private final ContactVisibility visibility;
     private final PhoneNumbers phones;
     private final UserDirectory users;
-    private final AuditTrail audit;
+    private final ContactStore store;
     private final app.conversa.shared.PlanHints plans;
-    private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactAdministration(JdbcClient jdbc, ContactVisibility visibility, PhoneNumbers phones, UserDirectory users,
-            AuditTrail audit, app.conversa.shared.PlanHints plans, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+            ContactStore store, app.conversa.shared.PlanHints plans) {
+        this.store = store;
         this.plans = plans;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.phones = phones;
         this.users = users;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /**
@@ -222,20 +213,9 @@ class ContactAdministration {
         requirePhoneFree(phone, null);
         requireClient(user, request.clientId());
         boolean reviewer = user.permissions().contains(Permission.CONTACTS_MANAGE);
-        var now = now();
-        var keys = new GeneratedKeyHolder();
-        String name = request.displayName().strip();
-        jdbc.sql("""
-                insert into contacts (display_name, search_name, phone, phone_digits, email, status, review_state,
-                    assigned_user_id, client_id, created_by, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, 0)""")
-                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), blankToNull(request.email()),
-                        (reviewer ? ReviewState.VALIDATED : ReviewState.NEEDS_REVIEW).name(), reviewer ? null : user.id(),
-                        request.clientId(), user.id(), now, now)
-                .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
-        audit.record(user.actor(), "contact.created", "contact", id, Map.of("reviewed", reviewer));
-        events.publishEvent(new ContactChanged(id, "created", user.actor()));
+        long id = store.create(user.actor(), new ContactFields(request.displayName().strip(), phone, blankToNull(request.email()),
+                request.clientId()), Status.ACTIVE, reviewer ? ReviewState.VALIDATED : ReviewState.NEEDS_REVIEW,
+                reviewer ? null : user.id());
         return get(user, id);
     }
 
@@ -245,31 +225,8 @@ class ContactAdministration {
         String phone = phones.normalize(request.phone(), request.country());
         requirePhoneFree(phone, contactId);
         requireClient(user, request.clientId());
-        String name = request.displayName().strip();
-        String email = blankToNull(request.email());
-        var changed = new ArrayList<String>();
-        if (!name.equals(before.displayName())) {
-            changed.add("displayName");
-        }
-        if (!phone.equals(before.phone())) {
-            changed.add("phone");
-        }
-        if (!Objects.equals(email, before.email())) {
-            changed.add("email");
-        }
-        if (!Objects.equals(request.clientId(), before.clientId())) {
-            changed.add("clientId");
-        }
-        if (changed.isEmpty()) {
-            return get(user, contactId);
-        }
-        jdbc.sql("""
-                update contacts set display_name = ?, search_name = ?, phone = ?, phone_digits = ?, email = ?, client_id = ?,
-                    updated_at = ?, version = version + 1 where id = ?""")
-                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), email, request.clientId(), now(),
-                        contactId).update();
-        audit.record(user.actor(), "contact.updated", "contact", contactId, Map.of("fields", changed));
-        events.publishEvent(new ContactChanged(contactId, "updated", user.actor()));
+        store.update(user.actor(), contactId, new ContactFields(before.displayName(), before.phone(), before.email(), before.clientId()),
+                new ContactFields(request.displayName().strip(), phone, blankToNull(request.email()), request.clientId()));
         return get(user, contactId);
     }
 
@@ -280,13 +237,7 @@ class ContactAdministration {
         if (request.userId() != null && !users.canReceiveWork(user, request.userId())) {
             throw ConversaException.invalid("contact.assignee_invalid");
         }
-        jdbc.sql("update contacts set assigned_user_id = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(request.userId(), now(), contactId).update();
-        var details = new LinkedHashMap<String, Object>();
-        details.put("from", before.assignedUserId());
-        details.put("to", request.userId());
-        audit.record(user.actor(), "contact.assigned", "contact", contactId, details);
-        events.publishEvent(new ContactChanged(contactId, "assigned", user.actor()));
+        store.assign(user.actor(), contactId, before.assignedUserId(), request.userId());
         return get(user, contactId);
     }
 
@@ -294,13 +245,7 @@ class ContactAdministration {
     @Transactional
     ContactView validate(CurrentUser user, long contactId) {
         visible(user, contactId);
-        int changed = jdbc.sql("""
-                update contacts set review_state = 'VALIDATED', updated_at = ?, version = version + 1
-                where id = ? and review_state = 'NEEDS_REVIEW'""").params(now(), contactId).update();
-        if (changed > 0) {
-            audit.record(user.actor(), "contact.validated", "contact", contactId, Map.of());
-            events.publishEvent(new ContactChanged(contactId, "validated", user.actor()));
-        }
+        store.validate(user.actor(), contactId);
         return get(user, contactId);
     }
 
@@ -308,13 +253,7 @@ class ContactAdministration {
     @Transactional
     ContactView setActive(CurrentUser user, long contactId, boolean active) {
         visible(user, contactId);
-        Status target = active ? Status.ACTIVE : Status.INACTIVE;
-        int changed = jdbc.sql("update contacts set status = ?, updated_at = ?, version = version + 1 where id = ? and status <> ?")
-                .params(target.name(), now(), contactId, target.name()).update();
-        if (changed > 0) {
-            audit.record(user.actor(), active ? "contact.reactivated" : "contact.inactivated", "contact", contactId, Map.of());
-            events.publishEvent(new ContactChanged(contactId, active ? "reactivated" : "inactivated", user.actor()));
-        }
+        store.setStatus(user.actor(), contactId, active ? Status.ACTIVE : Status.INACTIVE);
         return get(user, contactId);
     }
 
@@ -364,10 +303,6 @@ class ContactAdministration {
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Status.valueOf(rs.getString(5)),
                 ReviewState.valueOf(rs.getString(6)), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
                 rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class), rs.getString(11));
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private static String blankToNull(String value) {

@@ -1,11 +1,13 @@
 package app.conversa.contacts;
 
 import app.conversa.audit.AuditTrail;
-import app.conversa.contacts.ClientAdministration.Sensitive;
+import app.conversa.contacts.ClientStore.ClientFields;
+import app.conversa.contacts.ClientStore.Sensitive;
+import app.conversa.contacts.ContactRecords.ReviewState;
+import app.conversa.contacts.ContactStore.ContactFields;
 import app.conversa.contacts.ContactRecords.ContactView;
 import app.conversa.contacts.ContactRecords.Status;
 import app.conversa.identity.CurrentUser;
-import app.conversa.identity.Permission;
 import app.conversa.shared.ConversaException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -13,9 +15,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,19 +68,20 @@ class ContactCsv {
     private final TransactionTemplate transactions;
     private final ContactAdministration contacts;
     private final ClientAdministration clients;
+    private final ContactStore store;
+    private final ClientStore clientStore;
     private final ContactVisibility visibility;
     private final PhoneNumbers phones;
     private final AuditTrail audit;
     private final org.springframework.context.MessageSource messages;
     private final ClientAttributes attributes;
-    private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactCsv(JdbcClient jdbc, TransactionTemplate transactions, ContactAdministration contacts,
-            ClientAdministration clients, ContactVisibility visibility, PhoneNumbers phones, AuditTrail audit,
-            org.springframework.context.MessageSource messages, ClientAttributes attributes, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+            ClientAdministration clients, ContactStore store, ClientStore clientStore, ContactVisibility visibility,
+            PhoneNumbers phones, AuditTrail audit, org.springframework.context.MessageSource messages,
+            ClientAttributes attributes) {
+        this.store = store;
+        this.clientStore = clientStore;
         this.attributes = attributes;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -92,7 +91,6 @@ class ContactCsv {
         this.phones = phones;
         this.audit = audit;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /**
@@ -234,52 +232,40 @@ class ContactCsv {
             BigDecimal balance, String currency, Integer daysOverdue, Map<String, String> attributes) {
     }
 
-    private record Existing(long id, String name, String email, Status status, Long clientId) {
+    private record Existing(long id, String name, String phone, String email, Status status, Long clientId) {
+        ContactFields fields() {
+            return new ContactFields(name, phone, email, clientId);
+        }
     }
 
+    /** The row through the same write path, and so the same checks and audit entries, as the API. */
     private Outcome apply(CurrentUser user, Row row) {
-        var existing = jdbc.sql("select id, display_name, email, status, client_id from contacts where phone = ?")
+        var existing = jdbc.sql("select id, display_name, phone, email, status, client_id from contacts where phone = ?")
                 .param(row.phone())
-                .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4)),
-                        rs.getObject(5, Long.class)))
+                .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Status.valueOf(rs.getString(5)), rs.getObject(6, Long.class)))
                 .optional();
         if (existing.isPresent() && !visible(user, existing.get().id())) {
             throw ConversaException.conflict("contact.phone_taken", row.phone());
         }
         boolean changed = false;
         Long clientId = existing.map(Existing::clientId).orElse(null);
-        if (row.clientName() != null || row.documentId() != null || !row.attributes().isEmpty()) {
+        if (row.clientName() != null || row.documentId() != null || row.balance() != null || row.daysOverdue() != null
+                || !row.attributes().isEmpty()) {
             var client = client(user, row, clientId);
             changed |= client.changed();
             clientId = client.id();
         }
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
         if (existing.isEmpty()) {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into contacts (display_name, search_name, phone, phone_digits, email, status, review_state,
-                        client_id, created_by, created_at, updated_at, version)
-                    values (?, ?, ?, ?, ?, ?, 'VALIDATED', ?, ?, ?, ?, 0)""")
-                    .params(row.name(), ContactSearch.foldName(row.name()), row.phone(), ContactSearch.digits(row.phone()),
-                            row.email(), (row.status() == null ? Status.ACTIVE : row.status()).name(), clientId, user.id(), now, now)
-                    .update(keys, "id");
-            events.publishEvent(new ContactChanged(keys.getKeyAs(Long.class), "created", user.actor()));
+            store.create(user.actor(), new ContactFields(row.name(), row.phone(), row.email(), clientId),
+                    row.status() == null ? Status.ACTIVE : row.status(), ReviewState.VALIDATED, null);
             return Outcome.CREATE;
         }
         var contact = existing.get();
-        String email = row.email() == null ? contact.email() : row.email();
-        Status status = row.status() == null ? contact.status() : row.status();
-        if (!row.name().equals(contact.name()) || !Objects.equals(email, contact.email()) || status != contact.status()
-                || !Objects.equals(clientId, contact.clientId())) {
-            jdbc.sql("""
-                    update contacts set display_name = ?, search_name = ?, email = ?, status = ?, client_id = ?, updated_at = ?,
-                        version = version + 1 where id = ?""")
-                    .params(row.name(), ContactSearch.foldName(row.name()), email, status.name(), clientId, now, contact.id())
-                    .update();
-            changed = true;
-        }
-        if (changed) {
-            events.publishEvent(new ContactChanged(contact.id(), "updated", user.actor()));
+        changed |= store.update(user.actor(), contact.id(), contact.fields(), new ContactFields(row.name(), contact.phone(),
+                row.email() == null ? contact.email() : row.email(), clientId));
+        if (row.status() != null) {
+            changed |= store.setStatus(user.actor(), contact.id(), row.status());
         }
         return changed ? Outcome.UPDATE : Outcome.UNCHANGED;
     }
@@ -289,80 +275,35 @@ class ContactCsv {
 
     /** The row's client: by document id, else the contact's current client, else a new one; blank cells change nothing. */
     private ClientOutcome client(CurrentUser user, Row row, Long current) {
-        Long id = null;
-        if (row.documentId() != null) {
-            id = jdbc.sql("select id from clients where document_hash = ?").param(clients.documentHash(row.documentId()))
-                    .query(Long.class).optional().orElse(null);
-        }
-        if (id == null && current != null && (row.documentId() == null || documentOf(current) == null)) {
+        Long id = row.documentId() == null ? null : clientStore.byDocument(row.documentId()).orElse(null);
+        if (id == null && current != null && (row.documentId() == null || !clientStore.hasDocument(current))) {
             id = current;
         }
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
         var incoming = new Sensitive(row.documentId() == null ? null : row.documentId().toUpperCase(Locale.ROOT),
                 row.balance() == null ? null : row.balance().setScale(2, java.math.RoundingMode.HALF_EVEN),
                 row.balance() == null ? null : (row.currency() == null ? "USD" : row.currency()), row.daysOverdue());
         if (id == null) {
-            if (!incoming.equals(Sensitive.NONE)) {
-                requireSensitive(user);
-            }
             String name = row.clientName() == null ? row.name() : row.clientName();
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into clients (name, search_name, document_hash, sensitive, attributes, status, created_by, created_at,
-                        updated_at, version)
-                    values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 0)""")
-                    .params(name, ContactSearch.foldName(name), clients.documentHash(incoming.documentId()), clients.seal(incoming),
-                            clients.sealAttributes(row.attributes()), user.id(), now, now)
-                    .update(keys, "id");
-            return new ClientOutcome(keys.getKeyAs(Long.class), true);
+            return new ClientOutcome(clientStore.create(user, new ClientFields(name, incoming, null, row.attributes())), true);
         }
         long clientId = id;
-        record Stored(String name, Sensitive sensitive, Map<String, String> attributes) {
-        }
-        var stored = jdbc.sql("select name, sensitive, attributes from clients where id = ?").param(clientId)
-                .query((rs, n) -> new Stored(rs.getString(1), clients.open(rs.getBytes(2)), clients.openAttributes(rs.getBytes(3))))
-                .single();
-        var before = stored.sensitive();
-        var mergedAttributes = new java.util.LinkedHashMap<>(stored.attributes());
-        mergedAttributes.putAll(row.attributes()); // a blank cell keeps the stored value
-        var after = new Sensitive(incoming.documentId() == null ? before.documentId() : incoming.documentId(),
-                incoming.balance() == null ? before.balance() : incoming.balance(),
-                incoming.balance() == null ? before.currency() : incoming.currency(),
-                incoming.daysOverdue() == null ? before.daysOverdue() : incoming.daysOverdue());
-        String name = row.clientName() == null ? stored.name() : row.clientName();
-        var changedFields = ClientAdministration.changedFields(before, after);
-        boolean sensitiveChanged = !changedFields.isEmpty();
-        if (!sensitiveChanged && name.equals(stored.name()) && mergedAttributes.equals(stored.attributes())) {
-            return new ClientOutcome(clientId, false);
-        }
-        if (sensitiveChanged) {
-            requireSensitive(user);
-        }
-        jdbc.sql("""
-                update clients set name = ?, search_name = ?, document_hash = ?, sensitive = ?, attributes = ?, updated_at = ?,
-                    version = version + 1 where id = ?""")
-                .params(name, ContactSearch.foldName(name), clients.documentHash(after.documentId()), clients.seal(after),
-                        clients.sealAttributes(mergedAttributes), now, clientId).update();
-        if (sensitiveChanged) {
-            audit.record(user.actor(), "client.sensitive_changed", "client", clientId, Map.of("source", "import", "fields", changedFields));
-        }
-        return new ClientOutcome(clientId, true);
-    }
-
-    private String documentOf(long clientId) {
-        return jdbc.sql("select document_hash from clients where id = ?").param(clientId).query(String.class).optional().orElse(null);
+        var before = clientStore.read(clientId);
+        var attributes = new java.util.LinkedHashMap<>(before.attributes());
+        attributes.putAll(row.attributes()); // a blank cell keeps the stored value
+        var stored = before.sensitive();
+        var sensitive = new Sensitive(incoming.documentId() == null ? stored.documentId() : incoming.documentId(),
+                incoming.balance() == null ? stored.balance() : incoming.balance(),
+                incoming.balance() == null ? stored.currency() : incoming.currency(),
+                incoming.daysOverdue() == null ? stored.daysOverdue() : incoming.daysOverdue());
+        String name = row.clientName() == null ? before.name() : row.clientName();
+        boolean changed = clientStore.update(user, clientId, before, new ClientFields(name, sensitive, before.notes(), attributes));
+        return new ClientOutcome(clientId, changed);
     }
 
     private boolean visible(CurrentUser user, long contactId) {
         var condition = visibility.contacts(user);
         return jdbc.sql("select count(*) from contacts k where k.id = :contact and " + condition.sql())
                 .params(condition.params()).param("contact", contactId).query(Long.class).single() > 0;
-    }
-
-    private static void requireSensitive(CurrentUser user) {
-        if (!user.permissions().contains(Permission.CONTACTS_EDIT_SENSITIVE)) {
-            throw ConversaException.forbidden("client.sensitive_forbidden");
-        }
     }
 
     private interface Parser<T> {

@@ -18,9 +18,11 @@ class ContactSearchKeys {
     private static final Logger log = LoggerFactory.getLogger(ContactSearchKeys.class);
 
     private final JdbcClient jdbc;
+    private final ContactStore store;
 
-    ContactSearchKeys(JdbcClient jdbc) {
+    ContactSearchKeys(JdbcClient jdbc, ContactStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     private record Missing(long id, String name, String phone) {
@@ -36,9 +38,7 @@ class ContactSearchKeys {
                 break;
             }
             for (var contact : batch) {
-                jdbc.sql("update contacts set search_name = ?, phone_digits = ? where id = ?")
-                        .params(ContactSearch.foldName(contact.name()), ContactSearch.digits(contact.phone()), contact.id())
-                        .update();
+                store.reindex(contact.id(), ContactSearch.foldName(contact.name()), ContactSearch.digits(contact.phone()));
             }
             filled += batch.size();
         }

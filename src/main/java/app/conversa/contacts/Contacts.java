@@ -18,10 +18,10 @@ public class Contacts {
     private final JdbcClient jdbc;
     private final PhoneNumbers phones;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ContactStore store;
 
-    Contacts(JdbcClient jdbc, PhoneNumbers phones, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+    Contacts(JdbcClient jdbc, PhoneNumbers phones, Clock clock, ContactStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.phones = phones;
         this.clock = clock;
@@ -61,8 +61,7 @@ public class Contacts {
             if (byPrivacyId.isPresent() && !numberKnown && !phoneElsewhere) {
                 // the contact known only by its privacy id learns its number
                 long contactId = byPrivacyId.get();
-                jdbc.sql("update contacts set phone = ?, phone_digits = ?, updated_at = ? where id = ? and phone is null")
-                        .params(phone, ContactSearch.digits(phone), now, contactId).update();
+                store.learnPhone(contactId, phone);
                 insertIdentity(connectionId, waId, contactId, profileName, now);
                 return contactId;
             }
@@ -89,8 +88,7 @@ public class Contacts {
     public long syncWhatsApp(long connectionId, String waId, String profileName, String privacyId, String photoUrl) {
         long contactId = identifyWhatsApp(connectionId, waId, profileName, privacyId);
         if (photoUrl != null && photoUrl.startsWith("https://") && photoUrl.length() <= 1000) {
-            jdbc.sql("update contacts set photo_url = ? where id = ? and (photo_url is null or photo_url <> ?)")
-                    .params(photoUrl, contactId, photoUrl).update();
+            store.photo(contactId, photoUrl);
         }
         return contactId;
     }
@@ -103,7 +101,7 @@ public class Contacts {
         String name = profileName == null || profileName.isBlank()
                 ? privacyId.contains("@") ? privacyId.substring(0, privacyId.indexOf('@')) : privacyId
                 : truncate(profileName.strip());
-        long contactId = insertContact(name, null, now);
+        long contactId = insertContact(name, null);
         insertIdentity(connectionId, privacyId, contactId, profileName, now);
         return contactId;
     }
@@ -138,7 +136,7 @@ public class Contacts {
                 jdbc.sql("update contact_whatsapp_identities set profile_name = ? where connection_id = ? and wa_id = ?")
                         .params(profileName, connectionId, waId).update();
                 if (identity.displayName().equals(phone) || identity.displayName().equals(identity.profileName())) {
-                    rename(identity.contactId(), profileName, now);
+                    rename(identity.contactId(), profileName);
                 }
             }
             return identity.contactId();
@@ -146,7 +144,7 @@ public class Contacts {
         String name = profileName == null || profileName.isBlank() ? phone : truncate(profileName.strip());
         long contactId = jdbc.sql("select id from contacts where phone = ? order by id fetch first 1 rows only")
                 .param(phone).query(Long.class).optional()
-                .orElseGet(() -> insertContact(name, phone, now));
+                .orElseGet(() -> insertContact(name, phone));
         jdbc.sql("""
                 insert into contact_whatsapp_identities (connection_id, wa_id, contact_id, profile_name, created_at)
                 values (?, ?, ?, ?, ?)""").params(connectionId, waId, contactId, profileName, now).update();
@@ -163,23 +161,13 @@ public class Contacts {
                 .collect(Collectors.toMap(ContactCard::id, Function.identity()));
     }
 
-    private long insertContact(String name, String phone, java.time.OffsetDateTime now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into contacts (display_name, search_name, phone, phone_digits, review_state, created_at, updated_at)
-                values (?, ?, ?, ?, 'NEEDS_REVIEW', ?, ?)""")
-                .params(name, ContactSearch.foldName(name), phone, ContactSearch.digits(phone), now, now)
-                .update(keys, "id");
-        long contactId = keys.getKeyAs(Long.class);
-        events.publishEvent(new ContactChanged(contactId, "created", null));
-        return contactId;
+    private long insertContact(String name, String phone) {
+        return store.create(null, new ContactStore.ContactFields(name, phone, null, null), ContactRecords.Status.ACTIVE,
+                ContactRecords.ReviewState.NEEDS_REVIEW, null);
     }
 
-    private void rename(long contactId, String name, java.time.OffsetDateTime now) {
-        String displayName = truncate(name.strip());
-        jdbc.sql("update contacts set display_name = ?, search_name = ?, updated_at = ? where id = ?")
-                .params(displayName, ContactSearch.foldName(displayName), now, contactId).update();
-        events.publishEvent(new ContactChanged(contactId, "updated", null));
+    private void rename(long contactId, String name) {
+        store.rename(contactId, truncate(name.strip()));
     }
 
     private static String truncate(String name) {

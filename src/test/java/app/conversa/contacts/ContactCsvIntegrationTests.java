@@ -154,4 +154,86 @@ class ContactCsvIntegrationTests {
                 .map(item -> item.get("displayName").asString()).toList();
         assertThat(names).containsExactlyInAnyOrder(attack, quoted, quotedFormula);
     }
+
+    /** (action, details) of every audit entry about one contact or client, oldest first. */
+    private java.util.List<String> auditOf(String type, long id) {
+        return jdbc.sql("select action, details from audit_log where target_type = ? and target_id = ? order by id")
+                .params(type, Long.toString(id)).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
+    }
+
+    @Test
+    void anImportWritesThroughTheAppsWritePathAndLeavesTheSameAuditEntries() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        String header = "name,phone,email,status,client_name,client_document_id,client_balance,client_currency,client_days_overdue";
+        String imported = mobile();
+        String importedDocument = "17" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        var first = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "a.csv", "text/csv", String.join("\r\n", header,
+                "Luz Paredes," + imported + ",,ACTIVE,Luz Paredes," + importedDocument + ",100,USD,5", "")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(first.json().get("created").asLong()).as(first.body()).isEqualTo(1);
+        var second = admin.upload("/api/contacts/import?dryRun=false", Map.of(), "b.csv", "text/csv", String.join("\r\n", header,
+                "Luz María Paredes," + imported + ",,INACTIVE,," + importedDocument + ",80,USD,5", "")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(second.json().get("updated").asLong()).as(second.body()).isEqualTo(1);
+        var importedContact = admin.get("/api/contacts?q=" + imported.substring(1)).json().get("items").get(0);
+        long importedId = importedContact.get("id").asLong();
+        long importedClient = importedContact.get("clientId").asLong();
+        assertThat(importedContact.get("status").asString()).isEqualTo("INACTIVE");
+
+        // the same changes, made in the app
+        String typedDocument = "17" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        long typedClient = admin.post("/api/clients", Map.of("name", "Luz Paredes", "documentId", typedDocument, "balance", "100",
+                "currency", "USD", "daysOverdue", 5)).json().get("id").asLong();
+        String typed = mobile();
+        long typedId = admin.post("/api/contacts", contact("Luz Paredes", typed, typedClient)).json().get("id").asLong();
+        assertThat(admin.put("/api/contacts/" + typedId, contact("Luz María Paredes", typed, typedClient)).status()).isEqualTo(200);
+        assertThat(admin.post("/api/contacts/" + typedId + "/inactivate", Map.of()).status()).isEqualTo(200);
+        assertThat(admin.put("/api/clients/" + typedClient, Map.of("name", "Luz Paredes", "documentId", typedDocument,
+                "balance", "80", "currency", "USD", "daysOverdue", 5)).status()).isEqualTo(200);
+
+        assertThat(auditOf("contact", importedId)).containsExactly(
+                "contact.created {\"reviewed\":true}", "contact.updated {\"fields\":[\"displayName\"]}", "contact.inactivated {}");
+        assertThat(auditOf("contact", importedId)).isEqualTo(auditOf("contact", typedId));
+        assertThat(auditOf("client", importedClient)).containsExactly("client.created {}",
+                "client.sensitive_changed {\"fields\":[\"documentId\",\"balance\",\"currency\",\"daysOverdue\"]}",
+                "client.sensitive_changed {\"fields\":[\"balance\"]}");
+        assertThat(auditOf("client", importedClient)).isEqualTo(auditOf("client", typedClient));
+    }
+
+    @Test
+    void anImportNeedsTheSameRightAsTheAppToChangeSensitiveFields() {
+        var admin = ApiSession.signedIn(port, accounts.create(Role.ADMINISTRATOR).login(), TestAccounts.PASSWORD);
+        long department = accounts.department();
+        var supervisor = ApiSession.signedIn(port, accounts.create(Role.SUPERVISOR, department).login(), TestAccounts.PASSWORD);
+        String phone = mobile();
+        long clientId = supervisor.post("/api/clients", Map.of("name", "Pablo Mera", "balance", "300")).json().get("id").asLong();
+        assertThat(supervisor.post("/api/contacts", contact("Pablo Mera", phone, clientId)).status()).isEqualTo(201);
+
+        var permissions = new java.util.ArrayList<String>();
+        admin.get("/api/roles").json().get("roles").forEach(role -> {
+            if (role.get("role").asString().equals("SUPERVISOR")) {
+                role.get("permissions").forEach(permission -> permissions.add(permission.asString()));
+            }
+        });
+        var without = new java.util.ArrayList<>(permissions);
+        without.remove("contacts.edit_sensitive");
+        assertThat(admin.put("/api/roles/SUPERVISOR/permissions", Map.of("permissions", without)).status()).isEqualTo(200);
+        try {
+            long before = snapshot();
+            var report = supervisor.upload("/api/contacts/import?dryRun=false", Map.of(), "c.csv", "text/csv", String.join("\r\n",
+                    "name,phone,client_balance", "Pablo Mera," + phone + ",0", "").getBytes(StandardCharsets.UTF_8));
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+            assertThat(report.json().get("failed").asLong()).as(report.body()).isEqualTo(1);
+            assertThat(report.json().get("rows").get(0).get("errors").get(0).asString()).as(report.body())
+                    .isEqualTo("Your role may not change a client's document id, balance or days overdue.");
+            assertThat(snapshot()).as("nothing written").isEqualTo(before);
+        } finally {
+            admin.put("/api/roles/SUPERVISOR/permissions", Map.of("permissions", permissions));
+        }
+        var allowed = supervisor.upload("/api/contacts/import?dryRun=false", Map.of(), "c.csv", "text/csv", String.join("\r\n",
+                "name,phone,client_balance", "Pablo Mera," + phone + ",0", "").getBytes(StandardCharsets.UTF_8));
+        assertThat(allowed.json().get("updated").asLong()).as("a balance alone updates the contact's client: " + allowed.body())
+                .isEqualTo(1);
+        assertThat(supervisor.get("/api/clients/" + clientId).json().get("balance").get("amount").asString()).isEqualTo("0.00");
+    }
 }
