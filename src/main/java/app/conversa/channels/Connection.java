@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "connections")
-class Connection {
+public class Connection {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,7 +39,7 @@ class Connection {
     private String verifyToken;
     private String welcomeMessage;
     private String farewellMessage;
-    /** Written by {@link ConnectionTeam} and provisioning with SQL; read-only here, so a save never overwrites it. */
+    /** Written by {@link ConnectionTeam} and {@link Connections#departmentIfNone} with SQL; read-only here, so a save never overwrites it. */
     @jakarta.persistence.Column(insertable = false, updatable = false)
     private Long departmentId;
     private String businessHours;
@@ -57,12 +57,12 @@ class Connection {
     }
 
     /** What an administrator edits; secrets are sealed already, and null ones are left as they are. */
-    record Settings(String name, String displayNumber, String phoneNumberId, String wabaId, String graphBaseUrl,
+    public record Settings(String name, String displayNumber, String phoneNumberId, String wabaId, String graphBaseUrl,
             String graphVersion, String welcomeMessage, String farewellMessage) { }
 
-    record SealedSecrets(String accessToken, String appSecret, String verifyToken) { }
+    public record SealedSecrets(String accessToken, String appSecret, String verifyToken) { }
 
-    Connection(Settings settings, SealedSecrets secrets, Instant now) {
+    public Connection(Settings settings, SealedSecrets secrets, Instant now) {
         this.provider = Provider.CLOUD_API;
         this.active = true;
         this.createdAt = now;
@@ -70,7 +70,7 @@ class Connection {
     }
 
     /** A number linked through the Evolution API gateway; its secrets come sealed. */
-    static Connection gateway(String name, String displayNumber, String instanceName, String sealedInstanceToken,
+    public static Connection gateway(String name, String displayNumber, String instanceName, String sealedInstanceToken,
             String sealedWebhookSecret, String welcomeMessage, String farewellMessage, Instant now) {
         var connection = new Connection();
         connection.provider = Provider.EVOLUTION_API;
@@ -84,7 +84,7 @@ class Connection {
     }
 
     /** What an administrator edits on a gateway number. */
-    void changeGateway(String name, String displayNumber, String welcomeMessage, String farewellMessage, Instant now) {
+    public void changeGateway(String name, String displayNumber, String welcomeMessage, String farewellMessage, Instant now) {
         this.name = name.strip();
         this.displayNumber = displayNumber == null ? "" : displayNumber.strip();
         this.welcomeMessage = blankToNull(welcomeMessage);
@@ -93,14 +93,14 @@ class Connection {
     }
 
     /** When the number is attended ({@link BusinessHours} as JSON, null: always) and what it says otherwise. */
-    void schedule(String businessHoursJson, String outOfHoursMessage, Instant now) {
+    public void schedule(String businessHoursJson, String outOfHoursMessage, Instant now) {
         this.businessHours = businessHoursJson;
         this.outOfHoursMessage = blankToNull(outOfHoursMessage);
         this.updatedAt = now;
     }
 
 
-    void change(Settings settings, SealedSecrets secrets, Instant now) {
+    public void change(Settings settings, SealedSecrets secrets, Instant now) {
         this.name = settings.name().strip();
         this.displayNumber = settings.displayNumber().strip();
         this.phoneNumberId = settings.phoneNumberId().strip();
@@ -121,12 +121,12 @@ class Connection {
         this.updatedAt = now;
     }
 
-    void inactivate(Instant now) {
+    public void inactivate(Instant now) {
         this.active = false;
         this.updatedAt = now;
     }
 
-    void reactivate(Instant now) {
+    public void reactivate(Instant now) {
         this.active = true;
         this.updatedAt = now;
     }
@@ -135,28 +135,28 @@ class Connection {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    Long id() { return id; }
-    String name() { return name; }
-    Provider provider() { return provider; }
-    String displayNumber() { return displayNumber; }
-    String phoneNumberId() { return phoneNumberId; }
-    String wabaId() { return wabaId; }
-    String graphBaseUrl() { return graphBaseUrl; }
-    String graphVersion() { return graphVersion; }
-    String sealedAccessToken() { return accessToken; }
-    String sealedAppSecret() { return appSecret; }
-    String sealedVerifyToken() { return verifyToken; }
-    String welcomeMessage() { return welcomeMessage; }
-    String farewellMessage() { return farewellMessage; }
-    Long departmentId() { return departmentId; }
-    String businessHoursJson() { return businessHours; }
-    String outOfHoursMessage() { return outOfHoursMessage; }
-    String instanceName() { return instanceName; }
-    String sealedInstanceToken() { return instanceToken; }
-    String sealedWebhookSecret() { return webhookSecret; }
-    boolean active() { return active; }
-    Instant createdAt() { return createdAt; }
-    Settings settings() {
+    public Long id() { return id; }
+    public String name() { return name; }
+    public Provider provider() { return provider; }
+    public String displayNumber() { return displayNumber; }
+    public String phoneNumberId() { return phoneNumberId; }
+    public String wabaId() { return wabaId; }
+    public String graphBaseUrl() { return graphBaseUrl; }
+    public String graphVersion() { return graphVersion; }
+    public String sealedAccessToken() { return accessToken; }
+    public String sealedAppSecret() { return appSecret; }
+    public String sealedVerifyToken() { return verifyToken; }
+    public String welcomeMessage() { return welcomeMessage; }
+    public String farewellMessage() { return farewellMessage; }
+    public Long departmentId() { return departmentId; }
+    public String businessHoursJson() { return businessHours; }
+    public String outOfHoursMessage() { return outOfHoursMessage; }
+    public String instanceName() { return instanceName; }
+    public String sealedInstanceToken() { return instanceToken; }
+    public String sealedWebhookSecret() { return webhookSecret; }
+    public boolean active() { return active; }
+    public Instant createdAt() { return createdAt; }
+    public Settings settings() {
         return new Settings(name, displayNumber, phoneNumberId, wabaId, graphBaseUrl, graphVersion, welcomeMessage,
                 farewellMessage);
     }

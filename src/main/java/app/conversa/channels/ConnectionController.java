@@ -2,15 +2,14 @@ package app.conversa.channels;
 
 import app.conversa.identity.CurrentUser;
 import app.conversa.identity.Role;
+import app.conversa.shared.ConversaException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,60 +18,51 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** WhatsApp connections. Secrets go in, never out: responses only say whether each one is set. */
 @RestController
 @Tag(name = "Connections")
 @RequestMapping("/api/connections")
-class ConnectionController {
-
-    static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
-    static final String DEFAULT_GRAPH_VERSION = "v24.0";
-    private static final String NO_MESSAGE = "null or empty: no message";
-    private static final String KEEP_SECRET = "null or empty: keep the stored one";
-    /** Meta's tokens and secrets are printable ASCII; this also bounds their sealed size to the columns. */
-    private static final String PRINTABLE_ASCII = "[\\x21-\\x7E]+";
-    private static final String SECRET_OR_EMPTY = "[\\x21-\\x7E]*";
+public class ConnectionController {
 
     private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Connections connections;
     private final ConnectionLinks links;
     private final ConnectionTeam team;
-    private final EvolutionNumbers gatewayNumbers;
-
+    private final ConnectionResponses responses;
+    private final Providers providers;
     private final ConnectionRepository repository;
 
-    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team, EvolutionNumbers gatewayNumbers,
-            ConnectionRepository repository) {
+    ConnectionController(Connections connections, ConnectionLinks links, ConnectionTeam team, ConnectionResponses responses,
+            Providers providers, ConnectionRepository repository) {
         this.repository = repository;
-        this.gatewayNumbers = gatewayNumbers;
+        this.responses = responses;
+        this.providers = providers;
         this.connections = connections;
         this.links = links;
         this.team = team;
     }
 
     /** A gateway number's link to WhatsApp (null for Cloud API numbers). */
-    record LinkView(LinkState state, @Schema(nullable = true) Integer reasonCode, @Schema(nullable = true) String detail,
+    public record LinkView(LinkState state, @Schema(nullable = true) Integer reasonCode, @Schema(nullable = true) String detail,
             Instant changedAt, @Schema(nullable = true) Instant heardAt, @Schema(nullable = true) String profileName,
             int reconnectAttempts, @Schema(nullable = true) Instant nextReconnectAt) {
 
-        static LinkView of(ConnectionLinks.Link link) {
+        public static LinkView of(ConnectionLinks.Link link) {
             return new LinkView(link.state(), link.reasonCode(), link.detail(), link.changedAt(), link.heardAt(),
                     link.profileName(), link.reconnectAttempts(), link.nextReconnectAt());
         }
     }
 
     /** One attended interval, local time "HH:mm" ("24:00" ends the day). */
-    record IntervalView(@NotBlank String from, @NotBlank String to) { }
+    public record IntervalView(@NotBlank String from, @NotBlank String to) { }
 
     /** When a number is attended: time zone, intervals per weekday (a day left out is closed), holidays. */
-    record HoursView(String timeZone, java.util.Map<java.time.DayOfWeek, List<IntervalView>> days, List<String> holidays) {
+    public record HoursView(String timeZone, java.util.Map<java.time.DayOfWeek, List<IntervalView>> days, List<String> holidays) {
 
-        static HoursView of(BusinessHours hours) {
+        public static HoursView of(BusinessHours hours) {
             var days = new java.util.EnumMap<java.time.DayOfWeek, List<IntervalView>>(java.time.DayOfWeek.class);
             hours.days().forEach((day, intervals) -> days.put(day, intervals.stream()
                     .map(i -> new IntervalView(BusinessHours.text(i.from()), BusinessHours.text(i.to()))).toList()));
@@ -87,7 +77,7 @@ class ConnectionController {
             @Schema(nullable = true) @Size(max = 200) List<@Size(max = 10) String> holidays,
             @Schema(nullable = true) @Size(max = 1000) String outOfHoursMessage) { }
 
-    record ConnectionResponse(long id, String name, Provider provider, String displayNumber,
+    public record ConnectionResponse(long id, String name, Provider provider, String displayNumber,
             @Schema(nullable = true) String phoneNumberId, @Schema(nullable = true) String wabaId,
             @Schema(nullable = true) String graphBaseUrl, @Schema(nullable = true) String graphVersion,
             @Schema(nullable = true) String welcomeMessage, @Schema(nullable = true) String farewellMessage,
@@ -101,47 +91,6 @@ class ConnectionController {
     record TeamRequest(@Schema(nullable = true) Long departmentId, @jakarta.validation.constraints.NotNull
             @Size(max = 500) List<@jakarta.validation.constraints.NotNull Long> agentIds) { }
 
-    record CreateConnectionRequest(
-            @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 30) String displayNumber,
-            @NotBlank @Pattern(regexp = "\\d{5,40}") String phoneNumberId,
-            @NotBlank @Pattern(regexp = "\\d{5,40}") String wabaId,
-            @NotBlank @Size(max = 2000) @Pattern(regexp = PRINTABLE_ASCII) String accessToken,
-            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_ASCII) String appSecret,
-            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_ASCII) String verifyToken,
-            @Pattern(regexp = "https?://[^\\s]+") @Size(max = 200) String graphBaseUrl,
-            @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
-            @Size(max = 1000) String welcomeMessage,
-            @Size(max = 1000) String farewellMessage) {
-
-        @Override
-        public String toString() {
-            return "CreateConnectionRequest[name=" + name + "]";
-        }
-    }
-
-    record UpdateConnectionRequest(
-            @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 30) String displayNumber,
-            @NotBlank @Pattern(regexp = "\\d{5,40}") String phoneNumberId,
-            @NotBlank @Pattern(regexp = "\\d{5,40}") String wabaId,
-            @NotBlank @Pattern(regexp = "https?://[^\\s]+") @Size(max = 200) String graphBaseUrl,
-            @NotBlank @Pattern(regexp = "v\\d+\\.\\d+") String graphVersion,
-            @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String welcomeMessage,
-            @Schema(nullable = true, description = NO_MESSAGE) @Size(max = 1000) String farewellMessage,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 2000) @Pattern(regexp = SECRET_OR_EMPTY)
-            String accessToken,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) @Pattern(regexp = SECRET_OR_EMPTY)
-            String appSecret,
-            @Schema(nullable = true, description = KEEP_SECRET) @Size(max = 200) @Pattern(regexp = SECRET_OR_EMPTY)
-            String verifyToken) {
-
-        @Override
-        public String toString() {
-            return "UpdateConnectionRequest[name=" + name + "]";
-        }
-    }
-
     /**
      * The numbers the user is responsible for or works with: administrators see every one;
      * supervisors those of their departments (as for the QR, reconnecting and the history);
@@ -154,7 +103,7 @@ class ConnectionController {
         var all = connections.all();
         var agents = team.agentsOf(all.stream().map(Connection::id).toList());
         return all.stream().filter(c -> visibleTo(me, c, agents.getOrDefault(c.id(), List.of())))
-                .map(c -> response(c, known.get(c.id()), agents.getOrDefault(c.id(), List.of()))).toList();
+                .map(c -> responses.of(c, known.get(c.id()), agents.getOrDefault(c.id(), List.of()))).toList();
     }
 
     private static boolean visibleTo(CurrentUser me, Connection connection, List<Long> agentIds) {
@@ -167,35 +116,13 @@ class ConnectionController {
         return me.role() != Role.AGENT || agentIds.isEmpty() || agentIds.contains(me.id());
     }
 
-    @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('connections.manage')")
-    ConnectionResponse create(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody CreateConnectionRequest request) {
-        var settings = new Connection.Settings(request.name(), request.displayNumber(), request.phoneNumberId(),
-                request.wabaId(), orDefault(request.graphBaseUrl(), DEFAULT_GRAPH_URL),
-                orDefault(request.graphVersion(), DEFAULT_GRAPH_VERSION), request.welcomeMessage(), request.farewellMessage());
-        var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
-        return response(connections.create(me.actor(), settings, secrets), null);
-    }
-
-    @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('connections.manage')")
-    ConnectionResponse update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-            @Valid @RequestBody UpdateConnectionRequest request) {
-        var settings = new Connection.Settings(request.name(), request.displayNumber(), request.phoneNumberId(),
-                request.wabaId(), request.graphBaseUrl(), request.graphVersion(), request.welcomeMessage(),
-                request.farewellMessage());
-        var secrets = new Connections.Secrets(request.accessToken(), request.appSecret(), request.verifyToken());
-        return response(connections.update(me.actor(), id, settings, secrets), null);
-    }
-
     @PutMapping("/{id}/team")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse team(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
             @Valid @RequestBody TeamRequest request) {
         team.set(me.actor(), id, request.departmentId(), request.agentIds());
         var connection = repository.findById(id).orElseThrow();
-        return response(connection, links.find(id).orElse(null), team.agentsOf(List.of(id)).getOrDefault(id, List.of()));
+        return responses.of(connection, links.find(id).orElse(null), team.agentsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
     @PutMapping("/{id}/hours")
@@ -212,41 +139,23 @@ class ConnectionController {
             hours = BusinessHours.of(request.timeZone(), intervals, request.holidays() == null ? List.of() : request.holidays());
         }
         var connection = connections.schedule(me.actor(), id, hours, request.outOfHoursMessage(), JSON);
-        return response(connection, links.find(id).orElse(null));
+        return responses.of(connection, links.find(id).orElse(null));
     }
 
     @PostMapping("/{id}/inactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse inactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
         var connection = connections.inactivate(me.actor(), id);
-        return response(connection, links.find(id).orElse(null));
+        return responses.of(connection, links.find(id).orElse(null));
     }
 
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasAuthority('connections.manage')")
     ConnectionResponse reactivate(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        var connection = repository.findById(id).filter(c -> c.provider() == Provider.EVOLUTION_API).isPresent()
-                ? gatewayNumbers.reactivate(me.actor(), id) // its instance was deleted with it: made again
-                : connections.reactivate(me.actor(), id);
-        return response(connection, links.find(id).orElse(null));
+        var provider = repository.findById(id).orElseThrow(() -> ConversaException.notFound("connection.not_found", id))
+                .provider();
+        var connection = providers.numbers(provider).reactivate(me.actor(), id);
+        return responses.of(connection, links.find(id).orElse(null));
     }
 
-    static ConnectionResponse response(Connection c, ConnectionLinks.Link link) {
-        return response(c, link, List.of());
-    }
-
-    static ConnectionResponse response(Connection c, ConnectionLinks.Link link, List<Long> agentIds) {
-        String webhookUrl = c.provider() != Provider.CLOUD_API ? null : ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/webhooks/cloudapi/{id}").buildAndExpand(c.id()).toUriString();
-        return new ConnectionResponse(c.id(), c.name(), c.provider(), c.displayNumber(), c.phoneNumberId(), c.wabaId(),
-                c.graphBaseUrl(), c.graphVersion(), c.welcomeMessage(), c.farewellMessage(), c.active(), webhookUrl,
-                c.sealedAccessToken() != null, c.sealedAppSecret() != null, c.sealedVerifyToken() != null,
-                c.instanceName(), link == null ? null : LinkView.of(link),
-                c.businessHoursJson() == null ? null : HoursView.of(BusinessHours.fromJson(JSON, c.businessHoursJson())),
-                c.outOfHoursMessage(), c.departmentId(), agentIds, c.createdAt());
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

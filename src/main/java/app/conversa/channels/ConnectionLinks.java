@@ -5,10 +5,10 @@ import app.conversa.audit.Severity;
 import app.conversa.channels.LinkReport.QrExhausted;
 import app.conversa.channels.LinkReport.QrIssued;
 import app.conversa.channels.LinkReport.StateReported;
+import app.conversa.channels.spi.QrPairing;
 import app.conversa.identity.UserDirectory;
 import app.conversa.realtime.Pushes;
 import app.conversa.shared.Backoff;
-import app.conversa.shared.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +22,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,38 +39,39 @@ import org.springframework.transaction.support.TransactionTemplate;
  * link (not a logged-out one, which needs a new QR) is reconnected with exponential back-off.
  */
 @Service
-class ConnectionLinks {
+public class ConnectionLinks {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLinks.class);
-    static final String QR_CODE = "connection_links.qr_code";
     private static final int POLLS_AT_ONCE = 4;
 
     /** A link's state as shown to administrators; the QR code is sealed and served apart. */
-    record Link(long connectionId, LinkState state, Integer reasonCode, String detail, Instant changedAt,
+    public record Link(long connectionId, LinkState state, Integer reasonCode, String detail, Instant changedAt,
             Instant heardAt, String linkedJid, String profileName, boolean qrAvailable, Instant qrAt,
             String pairingCode, int reconnectAttempts, Instant nextReconnectAt) {
     }
 
     /** What a client hears when a number's link changes; {@code alert} when it is bad news to act on. */
-    record LinkEvent(String type, long connectionId, String name, LinkState state, Integer reasonCode, String detail,
+    public record LinkEvent(String type, long connectionId, String name, LinkState state, Integer reasonCode, String detail,
             boolean alert) {
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final CriticalEvents criticalEvents;
     private final Pushes pushes;
     private final UserDirectory users;
-    private final EvolutionGateway gateway;
+    private final Providers providers;
+    private final ConnectionRepository connections;
     private final Clock clock;
     private final Duration silence;
     private final Duration alertInterval;
     private final Backoff backoff;
     private final ApplicationEventPublisher events;
 
-    ConnectionLinks(JdbcClient jdbc, TransactionTemplate transactions, SecretBox secrets, CriticalEvents criticalEvents,
-            Pushes pushes, UserDirectory users, EvolutionGateway gateway, ApplicationEventPublisher events, Clock clock,
+    public ConnectionLinks(JdbcClient jdbc, TransactionTemplate transactions, ConnectionSecrets secrets, CriticalEvents criticalEvents,
+            Pushes pushes, UserDirectory users, Providers providers, ConnectionRepository connections,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${conversa.gateway.silence:45s}") Duration silence,
             @Value("${conversa.gateway.alert-interval:10m}") Duration alertInterval,
             @Value("${conversa.gateway.reconnect-first-backoff:10s}") Duration firstBackoff,
@@ -81,7 +82,8 @@ class ConnectionLinks {
         this.criticalEvents = criticalEvents;
         this.pushes = pushes;
         this.users = users;
-        this.gateway = gateway;
+        this.providers = providers;
+        this.connections = connections;
         this.clock = clock;
         this.silence = silence;
         this.alertInterval = alertInterval;
@@ -90,7 +92,7 @@ class ConnectionLinks {
     }
 
     /** A new gateway number starts waiting for its QR to be scanned. */
-    void start(long connectionId) {
+    public void start(long connectionId) {
         var now = now();
         jdbc.sql("""
                 insert into connection_links (connection_id, state, changed_at, heard_at, reconnect_attempts)
@@ -103,11 +105,11 @@ class ConnectionLinks {
                 qr_code, qr_at, pairing_code, reconnect_attempts, next_reconnect_at
             from connection_links""";
 
-    Optional<Link> find(long connectionId) {
+    public Optional<Link> find(long connectionId) {
         return jdbc.sql(LINK_COLUMNS + " where connection_id = ?").param(connectionId).query(ConnectionLinks::link).optional();
     }
 
-    Map<Long, Link> all() {
+    public Map<Long, Link> all() {
         var links = new LinkedHashMap<Long, Link>();
         jdbc.sql(LINK_COLUMNS).query(ConnectionLinks::link).list().forEach(link -> links.put(link.connectionId(), link));
         return links;
@@ -121,14 +123,14 @@ class ConnectionLinks {
     }
 
     /** The QR code to scan, in clear, while one is waiting. */
-    Optional<String> qrCode(long connectionId) {
+    public Optional<String> qrCode(long connectionId) {
         return jdbc.sql("select qr_code from connection_links where connection_id = ? and state = 'QR_PENDING'")
                 .param(connectionId).query(String.class).optional()
-                .filter(sealed -> sealed != null).map(sealed -> secrets.openText(sealed, QR_CODE));
+                .filter(sealed -> sealed != null).map(sealed -> secrets.open(sealed, ConnectionSecrets.Kind.QR_CODE));
     }
 
     /** Applies what webhooks reported, in order; joins the caller's transaction when there is one. */
-    void apply(List<LinkReport> reports) {
+    public void apply(List<LinkReport> reports) {
         for (var report : reports) {
             switch (report) {
                 case StateReported state -> {
@@ -166,7 +168,7 @@ class ConnectionLinks {
         return newer == 0;
     }
 
-    void qrIssued(long connectionId, String code, String pairingCode) {
+    public void qrIssued(long connectionId, String code, String pairingCode) {
         var current = lock(connectionId);
         if (current.isEmpty() || current.get().state() == LinkState.CONNECTED) {
             return; // a late QR for a number that is linked already
@@ -174,7 +176,7 @@ class ConnectionLinks {
         var now = now();
         jdbc.sql("""
                 update connection_links set qr_code = ?, pairing_code = ?, qr_at = ?, heard_at = ? where connection_id = ?""")
-                .params(secrets.sealText(code, QR_CODE), pairingCode, now, now, connectionId).update();
+                .params(secrets.seal(code, ConnectionSecrets.Kind.QR_CODE), pairingCode, now, now, connectionId).update();
         if (current.get().state() != LinkState.QR_PENDING) {
             change(connectionId, LinkState.QR_PENDING, null, null, null, null);
         }
@@ -184,7 +186,7 @@ class ConnectionLinks {
      * Moves a link to a state. The same state again only refreshes "heard"; a new state is
      * recorded, pushed, and may alert or schedule a reconnect.
      */
-    void change(long connectionId, LinkState reported, Integer reasonCode, String detail, String linkedJid,
+    public void change(long connectionId, LinkState reported, Integer reasonCode, String detail, String linkedJid,
             String profileName) {
         // in the caller's transaction, or one of its own: the change and its event commit together
         transactions.executeWithoutResult(tx -> changeLocked(connectionId, reported, reasonCode, detail, linkedJid, profileName));
@@ -206,7 +208,7 @@ class ConnectionLinks {
                     update connection_links set linked_jid = coalesce(?, linked_jid), profile_name = coalesce(?, profile_name)
                     where connection_id = ?""").params(linkedJid, profileName, connectionId).update();
             if (linkedJid != null && state == LinkState.CONNECTED) {
-                jdbc.sql("update connections set display_number = ? where id = ? and provider = 'EVOLUTION_API'")
+                jdbc.sql("update connections set display_number = ? where id = ?") // only QR numbers have a link
                         .params(displayNumber(linkedJid), connectionId).update();
             }
         }
@@ -243,7 +245,7 @@ class ConnectionLinks {
      * administrators and supervisors. Durable: a crash right after the commit still records it.
      */
     @ApplicationModuleListener
-    void on(ConnectionLinkChanged changed) {
+    public void on(ConnectionLinkChanged changed) {
         var values = new LinkedHashMap<String, Object>();
         values.put("connectionId", changed.connectionId());
         values.put("from", changed.from().name());
@@ -291,43 +293,43 @@ class ConnectionLinks {
      */
     @Scheduled(fixedDelayString = "${conversa.gateway.poll-interval:15s}", initialDelayString = "${conversa.gateway.poll-interval:15s}")
     void monitor() {
-        if (gateway.settings().isEmpty()) {
+        if (!providers.anyPairingReady()) {
             return;
         }
         var numbers = jdbc.sql("""
-                select c.id, c.instance_name, c.instance_token from connections c
-                join connection_links l on l.connection_id = c.id
-                where c.provider = 'EVOLUTION_API' and c.active = true""")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+                select c.id from connections c join connection_links l on l.connection_id = c.id where c.active = true""")
+                .query(Long.class).list();
         // in parallel, a few at a time: one number whose gateway hangs must not delay the others'
         // turn to red, and the polls must not take every pooled database connection
         var slots = new java.util.concurrent.Semaphore(POLLS_AT_ONCE);
         try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var number : numbers) {
+            for (long id : numbers) {
                 each.execute(() -> {
-                    long id = Long.parseLong(number[0]);
                     try {
                         slots.acquire();
                         try {
-                            poll(id, number[1], secrets.openText(number[2], EvolutionNumbers.INSTANCE_TOKEN));
+                            var connection = connections.findById(id).orElseThrow();
+                            providers.pairing(connection.provider()).filter(QrPairing::ready)
+                                    .ifPresent(pairing -> poll(connection, pairing));
                         } finally {
                             slots.release();
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
-                        log.warn("Could not check gateway number {}: {}", id, e.toString());
+                        log.warn("Could not check QR number {}: {}", id, e.toString());
                     }
                 });
             }
         }
     }
 
-    private void poll(long connectionId, String instance, String token) {
+    private void poll(Connection connection, QrPairing pairing) {
+        long connectionId = connection.id();
         var polledAt = clock.instant();
-        String state;
+        QrPairing.Seen state;
         try {
-            state = gateway.connectionState(instance, token);
+            state = pairing.state(connection);
         } catch (SendFailure failure) {
             transactions.executeWithoutResult(tx -> {
                 var link = lock(connectionId).orElseThrow();
@@ -349,8 +351,8 @@ class ConnectionLinks {
             LinkState seen;
             String detail = null;
             switch (state) {
-                case "open" -> seen = LinkState.CONNECTED;
-                case "connecting" -> {
+                case OPEN -> seen = LinkState.CONNECTED;
+                case CONNECTING -> {
                     // the gateway is reconnecting by itself: red once that takes longer than the silence allowed
                     if (link.state() == LinkState.CONNECTED) {
                         seen = LinkState.CONNECTING;
@@ -361,22 +363,23 @@ class ConnectionLinks {
                         seen = link.state();
                     }
                 }
-                // "close": a logged-out number stays so, a waiting QR waits; anything else is down
+                // closed: a logged-out number stays so, a waiting QR waits; anything else is down
                 default -> seen = link.state() == LinkState.LOGGED_OUT || link.state() == LinkState.QR_PENDING
                         ? link.state() : LinkState.DISCONNECTED;
             }
             change(connectionId, seen, seen == link.state() ? link.reasonCode() : null,
                     seen == link.state() ? link.detail() : detail, null, null);
         });
-        // only a gateway that says "close" twice in a row is asked to connect: while it reconnects by
+        // only a gateway that says "closed" twice in a row is asked to connect: while it reconnects by
         // itself ("connecting"), a second connection of ours would fight its own
-        if ("close".equals(state) && before[0] == LinkState.DISCONNECTED) {
-            reconnectIfDue(connectionId, instance, token);
+        if (state == QrPairing.Seen.CLOSED && before[0] == LinkState.DISCONNECTED) {
+            reconnectIfDue(connection, pairing);
         }
     }
 
     /** A dropped link whose back-off has run out: ask the gateway to connect again. */
-    private void reconnectIfDue(long connectionId, String instance, String token) {
+    private void reconnectIfDue(Connection connection, QrPairing pairing) {
+        long connectionId = connection.id();
         var link = find(connectionId).orElseThrow();
         var now = clock.instant();
         if (link.state() != LinkState.DISCONNECTED || link.nextReconnectAt() == null || link.nextReconnectAt().isAfter(now)) {
@@ -386,7 +389,7 @@ class ConnectionLinks {
         jdbc.sql("update connection_links set reconnect_attempts = ?, next_reconnect_at = ? where connection_id = ?")
                 .params(attempt, now().plus(backoff(attempt + 1)), connectionId).update();
         try {
-            var answer = gateway.connect(instance, token);
+            var answer = pairing.connect(connection);
             log.info("Reconnecting gateway number {} (attempt {})", connectionId, attempt);
             transactions.executeWithoutResult(tx -> connected(connectionId, answer));
         } catch (SendFailure failure) {
@@ -394,27 +397,25 @@ class ConnectionLinks {
         }
     }
 
-    /** What the gateway answered to "connect": a QR to scan, or the state it is in. */
-    void connected(long connectionId, tools.jackson.databind.JsonNode answer) {
-        String code = answer.path("code").asString("");
-        if (!code.isEmpty()) {
-            qrIssued(connectionId, code, answer.path("pairingCode").asString(null));
+    /** What the provider answered to "connect": a QR to scan, or the state it is in. */
+    public void connected(long connectionId, QrPairing.Answer answer) {
+        if (answer.qrCode() != null && !answer.qrCode().isEmpty()) {
+            qrIssued(connectionId, answer.qrCode(), answer.pairingCode());
             return;
         }
-        String state = answer.path("instance").path("state").asString("");
-        if (state.equals("open")) {
+        if (answer.state() == QrPairing.Seen.OPEN) {
             change(connectionId, LinkState.CONNECTED, null, null, null, null);
-        } else if (state.equals("connecting")) {
+        } else if (answer.state() == QrPairing.Seen.CONNECTING) {
             change(connectionId, LinkState.CONNECTING, null, null, null, null);
         }
     }
 
-    Duration backoff(int attempt) {
+    public Duration backoff(int attempt) {
         return backoff.withJitter(attempt);
     }
 
     /** Recent changes of a number's link, newest first, for the dashboard. */
-    List<Map<String, Object>> history(long connectionId, int limit) {
+    public List<Map<String, Object>> history(long connectionId, int limit) {
         var rows = new ArrayList<Map<String, Object>>();
         jdbc.sql("""
                 select state, reason_code, detail, occurred_at from connection_link_history
@@ -444,7 +445,7 @@ class ConnectionLinks {
     }
 
     /** {@code 593991234567@s.whatsapp.net} (or with a device part) as {@code +593991234567}. */
-    static String displayNumber(String jid) {
+    public static String displayNumber(String jid) {
         String user = jid.contains("@") ? jid.substring(0, jid.indexOf('@')) : jid;
         if (user.contains(":")) {
             user = user.substring(0, user.indexOf(':'));

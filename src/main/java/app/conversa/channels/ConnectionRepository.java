@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
-interface ConnectionRepository extends Repository<Connection, Long> {
+public interface ConnectionRepository extends Repository<Connection, Long> {
 
     Connection save(Connection connection);
 

@@ -3,12 +3,12 @@ package app.conversa.channels;
 import java.time.Instant;
 
 /** What a gateway said about a number's link to WhatsApp (PROTOCOLS.md B4), provider-neutral. */
-sealed interface LinkReport {
+public sealed interface LinkReport {
 
     long connectionId();
 
     /** A new QR code to scan (and the pairing code, when the number was given). */
-    record QrIssued(long connectionId, String code, String pairingCode, Instant at) implements LinkReport {
+    public record QrIssued(long connectionId, String code, String pairingCode, Instant at) implements LinkReport {
         @Override
         public String toString() {
             return "QrIssued[connection=" + connectionId + "]";
@@ -16,7 +16,7 @@ sealed interface LinkReport {
     }
 
     /** The gateway gave up issuing QR codes: nobody scanned them. */
-    record QrExhausted(long connectionId, Instant at) implements LinkReport {
+    public record QrExhausted(long connectionId, Instant at) implements LinkReport {
     }
 
     /**
@@ -25,7 +25,7 @@ sealed interface LinkReport {
      * {@code sentAt} is when the gateway sent it, by the gateway's clock (null if it did not say):
      * its webhooks come from concurrent handlers, so a late one must not undo a newer state.
      */
-    record StateReported(long connectionId, LinkState state, Integer reasonCode, String linkedJid, String profileName,
+    public record StateReported(long connectionId, LinkState state, Integer reasonCode, String linkedJid, String profileName,
             Instant at, Instant sentAt) implements LinkReport {
     }
 }

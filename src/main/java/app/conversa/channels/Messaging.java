@@ -1,9 +1,8 @@
 package app.conversa.channels;
 
+import app.conversa.channels.spi.ChannelAdapter;
+import app.conversa.channels.spi.SentMessages;
 import app.conversa.shared.ConversaException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Service;
 public class Messaging {
 
     private final ConnectionRepository connections;
-    private final Map<Provider, ChannelAdapter> adapters = new EnumMap<>(Provider.class);
+    private final Providers providers;
 
-    Messaging(ConnectionRepository connections, List<ChannelAdapter> adapters) {
+    Messaging(ConnectionRepository connections, Providers providers) {
         this.connections = connections;
-        adapters.forEach(adapter -> this.adapters.put(adapter.provider(), adapter));
+        this.providers = providers;
     }
 
     public String send(long connectionId, OutboundMessage message) {
@@ -58,10 +57,6 @@ public class Messaging {
     }
 
     private ChannelAdapter adapter(Connection connection) {
-        var adapter = adapters.get(connection.provider());
-        if (adapter == null) {
-            throw new IllegalStateException("No adapter for " + connection.provider());
-        }
-        return adapter;
+        return providers.adapter(connection.provider());
     }
 }

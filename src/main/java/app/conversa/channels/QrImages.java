@@ -15,12 +15,12 @@ import java.util.Map;
  * Draws a QR code's text as a PNG data URL with ZXing. Conversa draws the gateway's raw
  * {@code code} itself rather than passing on the image the gateway made.
  */
-final class QrImages {
+public final class QrImages {
 
     private QrImages() {
     }
 
-    static String dataUrl(String code) {
+    public static String dataUrl(String code) {
         try {
             var matrix = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 264, 264,
                     Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.CHARACTER_SET, "UTF-8"));

@@ -18,7 +18,7 @@ public class SendOutcomeUnknown extends SendFailure {
      * A read timeout that fires while the connection is still being made counts as "may have":
      * the safe side, which costs a lookup, never a duplicate.
      */
-    static boolean mayHaveArrived(Throwable failure) {
+    public static boolean mayHaveArrived(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException
                     || cause instanceof java.net.UnknownHostException

@@ -7,18 +7,18 @@ import java.util.List;
  * {@link InboundHandler}s, news about the number's link (gateway numbers), items set aside, and
  * errors the provider reported about the number itself.
  */
-record WebhookContent(List<InboundEvent> events, List<LinkReport> links, List<Quarantined> quarantined,
+public record WebhookContent(List<InboundEvent> events, List<LinkReport> links, List<Quarantined> quarantined,
         List<ProviderError> errors) {
 
     /** An item set aside, as JSON, with why. */
-    record Quarantined(String reason, String item) {
+    public record Quarantined(String reason, String item) {
     }
 
     /** An error the provider reports about the number itself (Cloud API {@code value.errors[]}, e.g. 130429). */
-    record ProviderError(long connectionId, String code, String reason) {
+    public record ProviderError(long connectionId, String code, String reason) {
     }
 
-    static WebhookContent unreadable(String reason, String item) {
+    public static WebhookContent unreadable(String reason, String item) {
         return new WebhookContent(List.of(), List.of(), List.of(new Quarantined(reason, item)), List.of());
     }
 }

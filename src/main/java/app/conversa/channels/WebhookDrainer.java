@@ -36,19 +36,19 @@ class WebhookDrainer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(WebhookDrainer.class);
 
     private final JdbcClient jdbc;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final ConnectionRepository connections;
     private final List<InboundHandler> handlers;
     private final CriticalEvents criticalEvents;
-    private final Map<Provider, WebhookReader> readers = new java.util.EnumMap<>(Provider.class);
+    private final Providers providers;
     private final ConnectionLinks links;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final WakeableWorker worker = new WakeableWorker("webhook-drainer", this::drain);
     private final int workers;
 
-    WebhookDrainer(JdbcClient jdbc, SecretBox secrets, ConnectionRepository connections, List<InboundHandler> handlers,
-            CriticalEvents criticalEvents, List<WebhookReader> readers, ConnectionLinks links,
+    WebhookDrainer(JdbcClient jdbc, ConnectionSecrets secrets, ConnectionRepository connections, List<InboundHandler> handlers,
+            CriticalEvents criticalEvents, Providers providers, ConnectionLinks links,
             TransactionTemplate transactions, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${conversa.inbound.workers:1}") int workers) {
         if (workers < 1) {
@@ -60,7 +60,7 @@ class WebhookDrainer implements DisposableBean {
         this.connections = connections;
         this.handlers = handlers;
         this.criticalEvents = criticalEvents;
-        readers.forEach(reader -> this.readers.put(reader.provider(), reader));
+        this.providers = providers;
         this.links = links;
         this.transactions = transactions;
         this.clock = clock;
@@ -111,10 +111,11 @@ class WebhookDrainer implements DisposableBean {
             var routes = new HashMap<String, OptionalLong>();
             var parsed = new ArrayList<Parsed>();
             for (var webhook : batch) {
-                byte[] body = secrets.open(webhook.body(), bodyContext(webhook.connectionId()));
-                parsed.add(new Parsed(webhook, body, readers.get(webhook.provider()).read(webhook.connectionId(), body,
+                byte[] body = secrets.openBody(webhook.body(), webhook.connectionId());
+                var reader = providers.reader(webhook.provider());
+                parsed.add(new Parsed(webhook, body, reader.read(webhook.connectionId(), body,
                         account -> routes.computeIfAbsent(webhook.connectionId() + ":" + account,
-                                key -> route(webhook.provider(), webhook.connectionId(), account)))));
+                                key -> providers.numbers(webhook.provider()).route(webhook.connectionId(), account)))));
             }
             if (!processTogether(parsed)) {
                 parsed.forEach(this::process);
@@ -277,7 +278,7 @@ class WebhookDrainer implements DisposableBean {
                         created_at, last_seen_at)
                     values (?, ?, ?, ?, ?, 1, ?, ?)""")
                     .params(webhook.connectionId(), webhook.id(), truncate(item.reason(), 300),
-                            secrets.seal(content, quarantineContext(webhook.connectionId())), key, now, now)
+                            secrets.sealQuarantined(content, webhook.connectionId()), key, now, now)
                     .update();
             added++;
         }
@@ -303,38 +304,9 @@ class WebhookDrainer implements DisposableBean {
         }
     }
 
-    static String quarantineContext(long connectionId) {
-        return "inbound_quarantine:" + connectionId;
-    }
-
-    /**
-     * The connection a webhook's account speaks for. Cloud API: the number whose URL received it,
-     * or another number of the same Meta app (same app secret, so the signature vouches for it
-     * too). A gateway instance: only the connection whose URL and secret received it.
-     */
-    private OptionalLong route(Provider provider, long receivingConnectionId, String account) {
-        if (provider == Provider.EVOLUTION_API) {
-            return connections.findById(receivingConnectionId)
-                    .filter(receiving -> account.equals(receiving.instanceName()))
-                    .map(receiving -> OptionalLong.of(receivingConnectionId)).orElse(OptionalLong.empty());
-        }
-        var target = connections.findByProviderAndPhoneNumberId(Provider.CLOUD_API, account);
-        if (target.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        if (target.get().id() == receivingConnectionId) {
-            return OptionalLong.of(receivingConnectionId);
-        }
-        var receiving = connections.findById(receivingConnectionId).orElseThrow();
-        boolean sameApp = receiving.provider() == Provider.CLOUD_API
-                && secrets.openText(receiving.sealedAppSecret(), Connections.APP_SECRET)
-                        .equals(secrets.openText(target.get().sealedAppSecret(), Connections.APP_SECRET));
-        return sameApp ? OptionalLong.of(target.get().id()) : OptionalLong.empty();
-    }
-
     /** Stored bodies are sealed for their connection: one copied under another connection does not open. */
     static String bodyContext(long connectionId) {
-        return "cloud_api_webhooks:" + connectionId; // the queue's first name, kept so older rows still open
+        return ConnectionSecrets.bodyContext(connectionId);
     }
 
     private static String truncate(String text, int max) {

@@ -4,25 +4,25 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Reading fields out of a provider's webhook JSON, shared by the readers. */
-final class WebhookFields {
+public final class WebhookFields {
 
     private WebhookFields() {
     }
 
     /** Thrown for one item a reader cannot understand: its reason goes to the quarantine. */
-    static final class Unreadable extends RuntimeException {
-        Unreadable(String reason) {
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String reason) {
             super(reason, null, false, false);
         }
     }
 
     /** A scalar field as text; null when missing, null, empty or not a scalar. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() && !value.asString().isEmpty() ? value.asString() : null;
     }
 
-    static String required(JsonNode node, String field) {
+    public static String required(JsonNode node, String field) {
         String value = text(node, field);
         if (value == null) {
             throw new Unreadable("missing " + field);
@@ -30,14 +30,14 @@ final class WebhookFields {
         return value;
     }
 
-    static void putIfPresent(Map<String, Object> details, String key, Object value) {
+    public static void putIfPresent(Map<String, Object> details, String key, Object value) {
         if (value != null) {
             details.put(key, value);
         }
     }
 
     @SafeVarargs
-    static <T> T firstNonNull(T... values) {
+    public static <T> T firstNonNull(T... values) {
         for (T value : values) {
             if (value != null) {
                 return value;

@@ -1,6 +1,5 @@
 package app.conversa.channels;
 
-import app.conversa.shared.SecretBox;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,24 +11,24 @@ import org.springframework.stereotype.Component;
  * then the {@link WebhookDrainer} is woken to read it.
  */
 @Component
-class WebhookQueue {
+public class WebhookQueue {
 
     private final JdbcClient jdbc;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final Clock clock;
     private final WebhookDrainer drainer;
 
-    WebhookQueue(JdbcClient jdbc, SecretBox secrets, Clock clock, WebhookDrainer drainer) {
+    public WebhookQueue(JdbcClient jdbc, ConnectionSecrets secrets, Clock clock, WebhookDrainer drainer) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
         this.drainer = drainer;
     }
 
-    void store(long connectionId, byte[] body) {
+    public void store(long connectionId, byte[] body) {
         jdbc.sql("insert into inbound_webhooks (connection_id, received_at, body) values (?, ?, ?)")
                 .params(connectionId, clock.instant().atOffset(ZoneOffset.UTC),
-                        secrets.seal(body, WebhookDrainer.bodyContext(connectionId)))
+                        secrets.sealBody(body, connectionId))
                 .update();
         drainer.wake();
     }

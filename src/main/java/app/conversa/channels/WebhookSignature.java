@@ -23,7 +23,7 @@ public final class WebhookSignature {
         return PREFIX + HexFormat.of().formatHex(sign(appSecret, body));
     }
 
-    static boolean valid(String appSecret, byte[] body, String header) {
+    public static boolean valid(String appSecret, byte[] body, String header) {
         if (header == null || !header.startsWith(PREFIX)) {
             return false;
         }
@@ -36,7 +36,7 @@ public final class WebhookSignature {
         return MessageDigest.isEqual(sign(appSecret, body), given);
     }
 
-    static byte[] sign(String appSecret, byte[] body) {
+    public static byte[] sign(String appSecret, byte[] body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

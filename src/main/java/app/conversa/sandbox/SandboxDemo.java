@@ -1,6 +1,8 @@
 package app.conversa.sandbox;
 
-import app.conversa.channels.ConnectionProvisioning;
+import app.conversa.channels.cloudapi.CloudApiProvisioning;
+import app.conversa.channels.evolution.EvolutionProvisioning;
+import app.conversa.identity.DepartmentDirectory;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -8,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import app.conversa.identity.DepartmentDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +26,22 @@ class SandboxDemo {
     static final String PHONE_NUMBER_ID = "100000000000001";
     private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
-    private final ConnectionProvisioning provisioning;
+    private final CloudApiProvisioning provisioning;
+    private final EvolutionProvisioning gatewayProvisioning;
     private final SandboxNumbers numbers;
     private final SandboxWebhooks webhooks;
     private final DepartmentDirectory departments;
     private final SandboxGateway gateway;
     private final String gatewayKey;
 
-    SandboxDemo(ConnectionProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, DepartmentDirectory departments,
+    SandboxDemo(CloudApiProvisioning provisioning, EvolutionProvisioning gatewayProvisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, DepartmentDirectory departments,
             SandboxGateway gateway,
             @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.evolution.api-key:sandbox-evolution-key}")
             String gatewayKey) {
         this.gateway = gateway;
         this.gatewayKey = gatewayKey;
         this.provisioning = provisioning;
+        this.gatewayProvisioning = gatewayProvisioning;
         this.numbers = numbers;
         this.webhooks = webhooks;
         this.departments = departments;
@@ -50,7 +53,7 @@ class SandboxDemo {
         String appSecret = secret();
         // demo data only: the first demo department ("Cobranzas") takes the demo number's chats
         Long department = departments.oldest().orElse(null);
-        long connectionId = provisioning.ensure(new ConnectionProvisioning.CloudApiNumber("Conversa Demo (sandbox)",
+        long connectionId = provisioning.ensure(new CloudApiProvisioning.CloudApiNumber("Conversa Demo (sandbox)",
                 "+593 2 555 0100", PHONE_NUMBER_ID, "100000000000009", webhooks.baseUrl() + "/sandbox/graph", "v24.0",
                 "¡Hola! Gracias por escribir a Conversa Demo. Un asesor le atenderá en breve.",
                 "Gracias por comunicarse con nosotros. ¡Que tenga un buen día!", token, appSecret, secret(), department));
@@ -62,12 +65,12 @@ class SandboxDemo {
 
     private void linkGatewayNumbers(Long department) {
         try {
-            provisioning.ensureGateway(webhooks.baseUrl() + "/sandbox/evolution", gatewayKey, webhooks.baseUrl());
-            var linked = provisioning.ensureGatewayNumber("Número 2 (QR, sandbox)",
+            gatewayProvisioning.ensureGateway(webhooks.baseUrl() + "/sandbox/evolution", gatewayKey, webhooks.baseUrl());
+            var linked = gatewayProvisioning.ensureGatewayNumber("Número 2 (QR, sandbox)",
                     "¡Hola! Escribió al Número 2 de Conversa Demo. Un asesor le atenderá en breve.",
                     "Gracias por escribirnos. ¡Buen día!", department);
             gateway.scan(linked.instanceName(), "593991000002", "Conversa Demo · Número 2");
-            var waiting = provisioning.ensureGatewayNumber("Número 3 (QR, sandbox)", null, null, department);
+            var waiting = gatewayProvisioning.ensureGatewayNumber("Número 3 (QR, sandbox)", null, null, department);
             log.info("Sandbox: QR numbers {} (linked) and {} (scan its QR from /phone) through the fake Evolution gateway",
                     linked.connectionId(), waiting.connectionId());
         } catch (RuntimeException e) {

@@ -100,5 +100,5 @@
  *
  * <p>Depends on {@code channels}, {@code identity} (demo department) and {@code shared}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channels", "identity", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"channels", "channels::provisioning", "identity", "shared"})
 package app.conversa.sandbox;

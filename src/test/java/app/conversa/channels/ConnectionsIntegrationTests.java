@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class ConnectionsIntegrationTests {
+public class ConnectionsIntegrationTests {
 
     @LocalServerPort
     int port;
@@ -28,7 +28,7 @@ class ConnectionsIntegrationTests {
     @Autowired
     SecretBox secrets;
 
-    static Map<String, Object> newConnection(String phoneNumberId) {
+    public static Map<String, Object> newConnection(String phoneNumberId) {
         var body = new HashMap<String, Object>();
         body.put("name", "Cobranzas oficial " + phoneNumberId);
         body.put("displayNumber", "+593 99 123 4567");
@@ -41,7 +41,7 @@ class ConnectionsIntegrationTests {
         return body;
     }
 
-    static String randomPhoneNumberId() {
+    public static String randomPhoneNumberId() {
         return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
     }
 
@@ -65,7 +65,7 @@ class ConnectionsIntegrationTests {
                 .param(json.get("id").asLong()).query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)})
                 .single();
         assertThat(String.join(" ", stored)).doesNotContain("EAAG-access-token", "app-secret-", "verify-");
-        assertThat(secrets.openText(stored[0], Connections.ACCESS_TOKEN)).isEqualTo("EAAG-access-token-" + phoneNumberId);
+        assertThat(secrets.openText(stored[0], "connections.access_token")).isEqualTo("EAAG-access-token-" + phoneNumberId);
         var audit = entryAbout(admin, "connection.created", json.get("id").asLong());
         assertThat(audit.toString()).contains(phoneNumberId).doesNotContain("EAAG-access-token");
     }
@@ -88,9 +88,9 @@ class ConnectionsIntegrationTests {
         assertThat(updated.status()).isEqualTo(200);
         var stored = jdbc.sql("select access_token, app_secret, verify_token from connections where id = ?").param(id)
                 .query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)}).single();
-        assertThat(secrets.openText(stored[0], Connections.ACCESS_TOKEN)).isEqualTo("EAAG-access-token-" + phoneNumberId);
-        assertThat(secrets.openText(stored[1], Connections.APP_SECRET)).isEqualTo("rotated-app-secret");
-        assertThat(secrets.openText(stored[2], Connections.VERIFY_TOKEN)).isEqualTo("verify-" + phoneNumberId);
+        assertThat(secrets.openText(stored[0], "connections.access_token")).isEqualTo("EAAG-access-token-" + phoneNumberId);
+        assertThat(secrets.openText(stored[1], "connections.app_secret")).isEqualTo("rotated-app-secret");
+        assertThat(secrets.openText(stored[2], "connections.verify_token")).isEqualTo("verify-" + phoneNumberId);
         var audit = entryAbout(admin, "connection.updated", id).get("details");
         assertThat(audit.get("secretsReplaced").toString()).isEqualTo("[\"appSecret\"]");
         assertThat(audit.get("name").toString()).contains("Cobranzas principal");

@@ -1,13 +1,19 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.conversa.channels.ConnectionLinks;
+import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent.MessageReceived;
 import app.conversa.channels.InboundEvent.SentFromPhone;
 import app.conversa.channels.InboundEvent.StatusReported;
+import app.conversa.channels.InboundEvent;
 import app.conversa.channels.LinkReport.QrExhausted;
 import app.conversa.channels.LinkReport.QrIssued;
 import app.conversa.channels.LinkReport.StateReported;
+import app.conversa.channels.LinkState;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.WebhookContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

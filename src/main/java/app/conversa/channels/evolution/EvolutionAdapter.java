@@ -1,6 +1,15 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
-import app.conversa.shared.SecretBox;
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.FetchedMedia;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.OutboundMessage;
+import app.conversa.channels.Provider;
+import app.conversa.channels.SendFailure;
+import app.conversa.channels.SentLookup;
+import app.conversa.channels.spi.ChannelAdapter;
+import app.conversa.channels.spi.SentMessages;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 class EvolutionAdapter implements ChannelAdapter, SentMessages {
 
     private final EvolutionGateway gateway;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
 
-    EvolutionAdapter(EvolutionGateway gateway, SecretBox secrets) {
+    EvolutionAdapter(EvolutionGateway gateway, ConnectionSecrets secrets) {
         this.gateway = gateway;
         this.secrets = secrets;
     }
@@ -160,6 +169,6 @@ class EvolutionAdapter implements ChannelAdapter, SentMessages {
     }
 
     private String token(Connection connection) {
-        return secrets.openText(connection.sealedInstanceToken(), EvolutionNumbers.INSTANCE_TOKEN);
+        return secrets.instanceToken(connection);
     }
 }

@@ -1,11 +1,11 @@
-package app.conversa.channels;
+package app.conversa.channels.cloudapi;
 
 import app.conversa.shared.ConversaException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,14 @@
-package app.conversa.channels;
+package app.conversa.channels.cloudapi;
 
-import app.conversa.shared.SecretBox;
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.FetchedMedia;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.OutboundMessage;
+import app.conversa.channels.Provider;
+import app.conversa.channels.SendFailure;
+import app.conversa.channels.SendOutcomeUnknown;
+import app.conversa.channels.spi.ChannelAdapter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,11 +37,11 @@ class CloudApiAdapter implements ChannelAdapter {
     /** Codes that mean "not now" rather than "never" (A5): throughput, unknown, unavailable, app and WABA rate limits, maintenance. */
     private static final Set<String> TRANSIENT_CODES = Set.of("130429", "131000", "131016", "4", "80007", "131057");
 
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final ObjectMapper json;
     private final RestClient http;
 
-    CloudApiAdapter(SecretBox secrets, ObjectMapper json,
+    CloudApiAdapter(ConnectionSecrets secrets, ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${conversa.channels.read-timeout:30s}") Duration readTimeout) {
         this.secrets = secrets;
         this.json = json;
@@ -170,7 +178,7 @@ class CloudApiAdapter implements ChannelAdapter {
     }
 
     private void auth(HttpHeaders headers, Connection connection) {
-        headers.setBearerAuth(secrets.openText(connection.sealedAccessToken(), Connections.ACCESS_TOKEN));
+        headers.setBearerAuth(secrets.accessToken(connection));
     }
 
     /** Runs a Graph call, turning Meta's error shapes (A5) and network trouble into {@link SendFailure}s. */

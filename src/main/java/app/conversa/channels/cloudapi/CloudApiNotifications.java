@@ -1,15 +1,23 @@
-package app.conversa.channels;
+package app.conversa.channels.cloudapi;
 
 import static app.conversa.channels.WebhookFields.firstNonNull;
 import static app.conversa.channels.WebhookFields.putIfPresent;
 import static app.conversa.channels.WebhookFields.required;
 import static app.conversa.channels.WebhookFields.text;
 
-import app.conversa.channels.WebhookFields.Unreadable;
+import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent.Customer;
 import app.conversa.channels.InboundEvent.Media;
 import app.conversa.channels.InboundEvent.MessageReceived;
 import app.conversa.channels.InboundEvent.StatusReported;
+import app.conversa.channels.InboundEvent;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.Provider;
+import app.conversa.channels.WebhookContent.ProviderError;
+import app.conversa.channels.WebhookContent.Quarantined;
+import app.conversa.channels.WebhookContent;
+import app.conversa.channels.WebhookFields.Unreadable;
+import app.conversa.channels.spi.WebhookReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import app.conversa.channels.WebhookContent.ProviderError;
-import app.conversa.channels.WebhookContent.Quarantined;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 

@@ -1,20 +1,28 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import static app.conversa.channels.WebhookFields.firstNonNull;
 import static app.conversa.channels.WebhookFields.putIfPresent;
 import static app.conversa.channels.WebhookFields.required;
 import static app.conversa.channels.WebhookFields.text;
 
-import app.conversa.channels.WebhookFields.Unreadable;
+import app.conversa.channels.DeliveryStatus;
 import app.conversa.channels.InboundEvent.Customer;
 import app.conversa.channels.InboundEvent.Media;
 import app.conversa.channels.InboundEvent.MessageReceived;
 import app.conversa.channels.InboundEvent.SentFromPhone;
 import app.conversa.channels.InboundEvent.StatusReported;
+import app.conversa.channels.InboundEvent;
 import app.conversa.channels.LinkReport.QrExhausted;
 import app.conversa.channels.LinkReport.QrIssued;
 import app.conversa.channels.LinkReport.StateReported;
+import app.conversa.channels.LinkReport;
+import app.conversa.channels.LinkState;
+import app.conversa.channels.MessageKind;
+import app.conversa.channels.Provider;
 import app.conversa.channels.WebhookContent.Quarantined;
+import app.conversa.channels.WebhookContent;
+import app.conversa.channels.WebhookFields.Unreadable;
+import app.conversa.channels.spi.WebhookReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
-package app.conversa.channels;
+package app.conversa.channels.cloudapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.conversa.ApiSession;
 import app.conversa.IntegrationTest;
 import app.conversa.TestAccounts;
+import app.conversa.channels.ConnectionsIntegrationTests;
+import app.conversa.channels.WebhookSignature;
 import app.conversa.identity.Role;
 import app.conversa.shared.SecretBox;
 import java.io.IOException;
@@ -93,7 +95,7 @@ class CloudApiWebhookIntegrationTests {
         var stored = jdbc.sql("select body from inbound_webhooks where connection_id = ?").param(connectionId)
                 .query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("wamid", "Hola");
-        assertThat(secrets.open(stored, WebhookDrainer.bodyContext(connectionId))).isEqualTo(body);
+        assertThat(secrets.open(stored, "cloud_api_webhooks:" + connectionId)).isEqualTo(body);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -340,7 +340,7 @@ class EvolutionNumbersIntegrationTests {
         assertThat(post(connectionId, body, "guess")).isEqualTo(403);
         assertThat(post(999_999_999L, body, "guess")).isEqualTo(403);
         var stored = jdbc.sql("select connection_id, body from inbound_webhooks where id > ?").param(before)
-                .query((rs, row) -> new String(secrets.open(rs.getBytes(2), WebhookDrainer.bodyContext(rs.getLong(1))),
+                .query((rs, row) -> new String(secrets.open(rs.getBytes(2), "cloud_api_webhooks:" + rs.getLong(1)),
                         java.nio.charset.StandardCharsets.UTF_8)).list();
         assertThat(stored).noneMatch(text -> text.contains("FORGED1"));
         assertThat(jdbc.sql("select count(*) from messages where provider_message_id = 'FORGED1'").query(Long.class).single())
@@ -352,7 +352,7 @@ class EvolutionNumbersIntegrationTests {
         scan();
         String secret = jdbc.sql("select webhook_secret from connections where id = ?").param(connectionId)
                 .query(String.class).single();
-        String clear = secrets.openText(secret, EvolutionNumbers.WEBHOOK_SECRET);
+        String clear = secrets.openText(secret, "connections.webhook_secret");
         String late = """
                 {"event":"connection.update","instance":"%s","data":{"instance":"%s","state":"close","statusReason":408},                "date_time":"2000-01-01T00:00:00.000Z","sender":"x","server_url":"x","apikey":null}""".formatted(instance, instance);
         assertThat(post(connectionId, late, clear)).isEqualTo(200);
@@ -421,7 +421,7 @@ class EvolutionNumbersIntegrationTests {
                 .params(connectionId, before).query(byte[].class).list();
         assertThat(bodies).isNotEmpty();
         for (byte[] sealed : bodies) {
-            String body = new String(secrets.open(sealed, WebhookDrainer.bodyContext(connectionId)),
+            String body = new String(secrets.open(sealed, "cloud_api_webhooks:" + connectionId),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(body).contains("\"instance\":\"" + instance + "\"").doesNotContain("apikey");
         }

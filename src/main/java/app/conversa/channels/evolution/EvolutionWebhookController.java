@@ -1,4 +1,4 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import app.conversa.shared.ConversaException;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,13 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionController;
+import app.conversa.channels.ConnectionLinks;
+import app.conversa.channels.ConnectionRepository;
+import app.conversa.channels.ConnectionResponses;
+import app.conversa.channels.Connections;
+import app.conversa.channels.LinkState;
+import app.conversa.channels.QrImages;
 import app.conversa.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,9 +47,11 @@ class GatewayNumberController {
     private final EvolutionSync sync;
     private final ConnectionLinks links;
     private final ConnectionRepository connections;
+    private final ConnectionResponses responses;
 
     GatewayNumberController(EvolutionNumbers numbers, EvolutionSync sync, ConnectionLinks links,
-            ConnectionRepository connections) {
+            ConnectionRepository connections, ConnectionResponses responses) {
+        this.responses = responses;
         this.numbers = numbers;
         this.sync = sync;
         this.links = links;
@@ -101,7 +111,7 @@ class GatewayNumberController {
             @Valid @RequestBody GatewayNumberRequest request) {
         var connection = numbers.create(me.actor(), request.name(), request.welcomeMessage(), request.farewellMessage(),
                 request.phoneNumber());
-        return ConnectionController.response(connection, links.find(connection.id()).orElse(null));
+        return responses.of(connection);
     }
 
     @PutMapping("/{id}/gateway-number")
@@ -109,7 +119,7 @@ class GatewayNumberController {
     ConnectionController.ConnectionResponse update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
             @Valid @RequestBody GatewayNumberRequest request) {
         var connection = numbers.update(me.actor(), id, request.name(), request.welcomeMessage(), request.farewellMessage());
-        return ConnectionController.response(connection, links.find(id).orElse(null));
+        return responses.of(connection);
     }
 
     @Operation(summary = "The QR code to scan while the number waits for it (refresh every few seconds)")
@@ -195,6 +205,6 @@ class GatewayNumberController {
 
     private ConnectionController.ConnectionResponse current(long id) {
         var connection = connections.findById(id).orElseThrow();
-        return ConnectionController.response(connection, links.find(id).orElse(null));
+        return responses.of(connection);
     }
 }

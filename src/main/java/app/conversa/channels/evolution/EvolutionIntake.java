@@ -1,9 +1,10 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import app.conversa.audit.CriticalEvents;
 import app.conversa.audit.Severity;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.WebhookQueue;
 import app.conversa.shared.ConversaException;
-import app.conversa.shared.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -33,7 +34,7 @@ class EvolutionIntake {
     private static final Duration SECRET_FRESHNESS = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final CriticalEvents criticalEvents;
     private final WebhookQueue queue;
     private final Clock clock;
@@ -43,7 +44,7 @@ class EvolutionIntake {
     private record KnownSecret(Optional<String> secret, Instant readAt) {
     }
 
-    EvolutionIntake(JdbcClient jdbc, SecretBox secrets, CriticalEvents criticalEvents, WebhookQueue queue, Clock clock,
+    EvolutionIntake(JdbcClient jdbc, ConnectionSecrets secrets, CriticalEvents criticalEvents, WebhookQueue queue, Clock clock,
             tools.jackson.databind.ObjectMapper json) {
         this.json = json;
         this.jdbc = jdbc;
@@ -96,7 +97,7 @@ class EvolutionIntake {
                     select webhook_secret from connections
                     where id = ? and provider = 'EVOLUTION_API' and active = true and webhook_secret is not null""")
                     .param(connectionId).query(String.class).optional();
-            cached = new KnownSecret(sealed.map(value -> secrets.openText(value, EvolutionNumbers.WEBHOOK_SECRET)), now);
+            cached = new KnownSecret(sealed.map(value -> secrets.open(value, ConnectionSecrets.Kind.WEBHOOK_SECRET)), now);
             if (cached.secret().isPresent()) { // unknown ids are not remembered: anyone may send them
                 known.put(connectionId, cached);
             } else {

@@ -1,9 +1,14 @@
-package app.conversa.channels;
+package app.conversa.channels.cloudapi;
 
 import app.conversa.audit.CriticalEvents;
 import app.conversa.audit.Severity;
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionRepository;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.Provider;
+import app.conversa.channels.WebhookQueue;
+import app.conversa.channels.WebhookSignature;
 import app.conversa.shared.ConversaException;
-import app.conversa.shared.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -32,13 +37,13 @@ class CloudApiIntake {
     private static final String NO_SECRET = randomHex();
 
     private final ConnectionRepository connections;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final JdbcClient jdbc;
     private final CriticalEvents criticalEvents;
     private final Clock clock;
     private final WebhookQueue queue;
 
-    CloudApiIntake(ConnectionRepository connections, SecretBox secrets, JdbcClient jdbc, CriticalEvents criticalEvents,
+    CloudApiIntake(ConnectionRepository connections, ConnectionSecrets secrets, JdbcClient jdbc, CriticalEvents criticalEvents,
             Clock clock, WebhookQueue queue) {
         this.queue = queue;
         this.connections = connections;
@@ -51,7 +56,7 @@ class CloudApiIntake {
     void verify(long connectionId, String mode, String verifyToken) {
         var connection = connections.findById(connectionId).filter(Connection::active)
                 .filter(c -> c.provider() == Provider.CLOUD_API);
-        String expected = connection.map(c -> secrets.openText(c.sealedVerifyToken(), Connections.VERIFY_TOKEN))
+        String expected = connection.map(c -> secrets.verifyToken(c))
                 .orElse(NO_SECRET);
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 verifyToken.getBytes(StandardCharsets.UTF_8));
@@ -86,7 +91,7 @@ class CloudApiIntake {
             if (sealed.isEmpty()) {
                 return java.util.Optional.empty();
             }
-            known = new KnownSecret(secrets.openText(sealed.get(), Connections.APP_SECRET), now);
+            known = new KnownSecret(secrets.open(sealed.get(), ConnectionSecrets.Kind.APP_SECRET), now);
             appSecrets.put(connectionId, known);
         }
         return java.util.Optional.of(known.appSecret());
@@ -95,6 +100,11 @@ class CloudApiIntake {
     /** Forgets what was read of a connection (its secrets changed on this node). */
     void forget(long connectionId) {
         appSecrets.remove(connectionId);
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(CloudApiNumbers.SettingsChanged changed) {
+        forget(changed.connectionId());
     }
 
     /** Stores a signed call; the controller has already refused one without a signature. */

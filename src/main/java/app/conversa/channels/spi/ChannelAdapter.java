@@ -1,10 +1,16 @@
-package app.conversa.channels;
+package app.conversa.channels.spi;
+
+import app.conversa.channels.Connection;
+import app.conversa.channels.FetchedMedia;
+import app.conversa.channels.OutboundMessage;
+import app.conversa.channels.Provider;
 
 /**
  * What every provider does for a connection. Adapters translate between the provider's wire
- * format and neutral records; they hold no chat or contact logic. Failures are {@link SendFailure}s.
+ * format and neutral records; they hold no chat or contact logic. Failures are
+ * {@link app.conversa.channels.SendFailure}s.
  */
-interface ChannelAdapter {
+public interface ChannelAdapter {
 
     Provider provider();
 

@@ -1,9 +1,15 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import app.conversa.audit.AuditTrail;
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionRepository;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.InboundEvent;
+import app.conversa.channels.InboundHandler;
+import app.conversa.channels.Provider;
+import app.conversa.channels.SendFailure;
 import app.conversa.shared.Actor;
 import app.conversa.shared.ConversaException;
-import app.conversa.shared.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +38,13 @@ class EvolutionSync {
 
     private final ConnectionRepository connections;
     private final EvolutionGateway gateway;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final List<InboundHandler> handlers;
     private final AuditTrail audit;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
-    EvolutionSync(ConnectionRepository connections, EvolutionGateway gateway, SecretBox secrets,
+    EvolutionSync(ConnectionRepository connections, EvolutionGateway gateway, ConnectionSecrets secrets,
             List<InboundHandler> handlers, AuditTrail audit,
             org.springframework.transaction.support.TransactionTemplate transactions, Clock clock) {
         this.transactions = transactions;
@@ -148,7 +154,7 @@ class EvolutionSync {
     }
 
     private String token(Connection connection) {
-        return secrets.openText(connection.sealedInstanceToken(), EvolutionNumbers.INSTANCE_TOKEN);
+        return secrets.instanceToken(connection);
     }
 
     private static JsonNode call(java.util.function.Supplier<JsonNode> request) {

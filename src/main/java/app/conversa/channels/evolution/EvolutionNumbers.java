@@ -1,9 +1,16 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
 import app.conversa.audit.AuditTrail;
+import app.conversa.channels.Connection;
+import app.conversa.channels.ConnectionLinks;
+import app.conversa.channels.ConnectionRepository;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.LinkState;
+import app.conversa.channels.Provider;
+import app.conversa.channels.SendFailure;
+import app.conversa.channels.spi.ProviderNumbers;
 import app.conversa.shared.Actor;
 import app.conversa.shared.ConversaException;
-import app.conversa.shared.SecretBox;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -26,10 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction; the database is written before and after.
  */
 @Service
-class EvolutionNumbers {
+class EvolutionNumbers implements ProviderNumbers {
 
-    static final String INSTANCE_TOKEN = "connections.instance_token";
-    static final String WEBHOOK_SECRET = "connections.webhook_secret";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -38,13 +43,13 @@ class EvolutionNumbers {
     private final ConnectionLinks links;
     private final EvolutionGateway gateway;
     private final EvolutionIntake intake;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean sandbox;
 
     EvolutionNumbers(JdbcClient jdbc, TransactionTemplate transactions, ConnectionRepository connections,
-            ConnectionLinks links, EvolutionGateway gateway, EvolutionIntake intake, SecretBox secrets, AuditTrail audit,
+            ConnectionLinks links, EvolutionGateway gateway, EvolutionIntake intake, ConnectionSecrets secrets, AuditTrail audit,
             Clock clock, @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.enabled:false}") boolean sandbox) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -92,7 +97,7 @@ class EvolutionNumbers {
         }
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         transactions.executeWithoutResult(tx -> {
-            String sealed = secrets.sealText(key, EvolutionGateway.API_KEY);
+            String sealed = secrets.seal(key, ConnectionSecrets.Kind.GATEWAY_API_KEY);
             int updated = jdbc.sql("update evolution_gateway set base_url = ?, api_key = ?, callback_base_url = ?, updated_at = ? where id = 1")
                     .params(url, sealed, callback, now).update();
             if (updated == 0) {
@@ -112,17 +117,42 @@ class EvolutionNumbers {
         return gatewayView().orElseThrow();
     }
 
+    @Override
+    public Provider provider() {
+        return Provider.EVOLUTION_API;
+    }
+
+    /** A gateway instance speaks only for the connection whose URL and secret received its call. */
+    @Override
+    public java.util.OptionalLong route(long receivingConnectionId, String instanceName) {
+        return connections.findById(receivingConnectionId)
+                .filter(receiving -> instanceName.equals(receiving.instanceName()))
+                .map(receiving -> java.util.OptionalLong.of(receivingConnectionId)).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** The app tells the gateway itself where to send each number's webhooks. */
+    @Override
+    public Optional<String> webhookPath(Connection connection) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void forget(long connectionId) {
+        intake.forget(connectionId);
+    }
+
     /**
      * Brings back a number whose instance was deleted: the instance is created again on the gateway
      * (same name, token and webhook secret), the connection is active again, and a new QR waits.
      */
-    Connection reactivate(Actor actor, long id) {
+    @Override
+    public Connection reactivate(Actor actor, long id) {
         var connection = load(id);
         var settings = gateway.settings().orElseThrow(() -> ConversaException.conflict("gateway.not_configured"));
         tools.jackson.databind.JsonNode created;
         try {
             created = gateway.createInstance(connection.instanceName(), token(connection), webhookUrl(settings, id),
-                    secrets.openText(connection.sealedWebhookSecret(), WEBHOOK_SECRET));
+                    secrets.webhookSecret(connection));
         } catch (SendFailure failure) {
             if (!failure.code().equals("http 403")) { // 403: the gateway still has it
                 throw new ConversaException(HttpStatus.BAD_GATEWAY, "gateway.failed", failure.reason());
@@ -134,7 +164,7 @@ class EvolutionNumbers {
             jdbc.sql("update connections set active = true, updated_at = ?, version = version + 1 where id = ?")
                     .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
             links.change(id, LinkState.QR_PENDING, null, null, null, null);
-            links.connected(id, answer);
+            links.connected(id, EvolutionPairing.answer(answer));
             audit.record(actor, "connection.reactivated", "connection", id, Map.of("name", connection.name()));
         });
         intake.forget(id);
@@ -150,7 +180,7 @@ class EvolutionNumbers {
             }
             try {
                 gateway.setWebhook(connection.instanceName(), token(connection), webhookUrl(settings, connection.id()),
-                        secrets.openText(connection.sealedWebhookSecret(), WEBHOOK_SECRET));
+                        secrets.webhookSecret(connection));
             } catch (SendFailure failure) {
                 org.slf4j.LoggerFactory.getLogger(EvolutionNumbers.class).warn(
                         "The webhook of gateway number {} still points at the old address: {}", connection.id(),
@@ -184,7 +214,7 @@ class EvolutionNumbers {
         var now = clock.instant();
         long id = transactions.execute(tx -> {
             var connection = connections.save(Connection.gateway(name, "", instance,
-                    secrets.sealText(token, INSTANCE_TOKEN), secrets.sealText(secret, WEBHOOK_SECRET), welcomeMessage,
+                    secrets.seal(token, ConnectionSecrets.Kind.INSTANCE_TOKEN), secrets.seal(secret, ConnectionSecrets.Kind.WEBHOOK_SECRET), welcomeMessage,
                     farewellMessage, now));
             links.start(connection.id());
             return connection.id();
@@ -255,7 +285,7 @@ class EvolutionNumbers {
             return known;
         }
         var answer = call(() -> gateway.connect(connection.instanceName(), token(connection)));
-        transactions.executeWithoutResult(tx -> links.connected(id, answer));
+        transactions.executeWithoutResult(tx -> links.connected(id, EvolutionPairing.answer(answer)));
         return links.qrCode(id);
     }
 
@@ -269,7 +299,7 @@ class EvolutionNumbers {
             if (link.state() == LinkState.LOGGED_OUT && answer.path("code").asString("").isEmpty()) {
                 links.change(id, LinkState.CONNECTING, null, null, null, null);
             }
-            links.connected(id, answer);
+            links.connected(id, EvolutionPairing.answer(answer));
             audit.record(actor, "connection.reconnected", "connection", id, Map.of("name", connection.name()));
         });
     }
@@ -333,7 +363,7 @@ class EvolutionNumbers {
     }
 
     private String token(Connection connection) {
-        return secrets.openText(connection.sealedInstanceToken(), INSTANCE_TOKEN);
+        return secrets.instanceToken(connection);
     }
 
     /** {@code conversa-numero-2-k3f9q1}: readable on the gateway's own screens, never reused. */

@@ -1,6 +1,8 @@
-package app.conversa.channels;
+package app.conversa.channels.evolution;
 
-import app.conversa.shared.SecretBox;
+import app.conversa.channels.ConnectionSecrets;
+import app.conversa.channels.SendFailure;
+import app.conversa.channels.SendOutcomeUnknown;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -30,7 +32,6 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class EvolutionGateway {
 
-    static final String API_KEY = "evolution_gateway.api_key";
     /** The header the gateway is told to send with every webhook: Evolution signs nothing itself (B3). */
     static final String SECRET_HEADER = "x-conversa-secret";
     /** What the gateway is asked to deliver (B4); messages sent through the API are known already. */
@@ -46,7 +47,7 @@ class EvolutionGateway {
     }
 
     private final JdbcClient jdbc;
-    private final SecretBox secrets;
+    private final ConnectionSecrets secrets;
     private final ObjectMapper json;
     private final Clock clock;
     private final RestClient http;
@@ -57,7 +58,7 @@ class EvolutionGateway {
     private record Cached(Optional<Settings> settings, Instant readAt) {
     }
 
-    EvolutionGateway(JdbcClient jdbc, SecretBox secrets, ObjectMapper json, Clock clock,
+    EvolutionGateway(JdbcClient jdbc, ConnectionSecrets secrets, ObjectMapper json, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${conversa.channels.read-timeout:30s}") Duration readTimeout) {
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -78,7 +79,7 @@ class EvolutionGateway {
         var known = cached;
         if (known == null || known.readAt().plusSeconds(5).isBefore(now)) {
             var read = jdbc.sql("select base_url, api_key, callback_base_url from evolution_gateway where id = 1")
-                    .query((rs, row) -> new Settings(rs.getString(1), secrets.openText(rs.getString(2), API_KEY),
+                    .query((rs, row) -> new Settings(rs.getString(1), secrets.open(rs.getString(2), ConnectionSecrets.Kind.GATEWAY_API_KEY),
                             rs.getString(3)))
                     .optional();
             known = new Cached(read, now);
