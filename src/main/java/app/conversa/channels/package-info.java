@@ -1,17 +1,18 @@
 /**
  * WhatsApp connections (one number each, through a provider) and what crosses the wire with the
- * providers. Two providers: Meta's Cloud API (secrets sealed at rest; the webhook's verification
- * handshake and signature check over the raw bytes; the Graph API adapter) and QR-linked numbers
- * through an Evolution API gateway (the gateway's settings, instances with a per-connection
- * webhook secret, QR codes, the link state machine with polling, back-off reconnects and throttled
- * alerts, contact and chat sync; the Evolution adapter). Both intakes commit each authenticated
- * call to one queue before answering; the drainer reads stored calls with their provider's
- * {@code WebhookReader} into provider-neutral {@link app.conversa.channels.InboundEvent}s for the
- * {@link app.conversa.channels.InboundHandler}s. The adapter interface and its registry
- * ({@link app.conversa.channels.Messaging}) keep providers out of every other module; voice-note
- * conversion ({@link app.conversa.channels.VoiceNotes}). A WAHA adapter would be one more
- * {@code ChannelAdapter}, {@code WebhookReader} and intake here, and nothing outside.
- * Depends on {@code audit}, {@code identity}, {@code realtime} and {@code shared}.
+ * providers. This package is the neutral part: connections, their team, business hours, the link
+ * state machine of QR numbers ({@link app.conversa.channels.ConnectionLinks}: states, history,
+ * alerts, reconnects with back-off), the webhook queue and its drainer (stored calls read by their
+ * provider's reader into provider-neutral {@link app.conversa.channels.InboundEvent}s for the
+ * {@link app.conversa.channels.InboundHandler}s), {@link app.conversa.channels.Messaging} for other
+ * modules' sends, voice-note conversion, and every sealed secret
+ * ({@link app.conversa.channels.ConnectionSecrets}). {@code spi} holds what a provider plugs in
+ * (adapter, webhook reader, its numbers, optional QR pairing), found by provider in the registry
+ * ({@code Providers}); {@code cloudapi} and {@code evolution} hold everything of one provider each.
+ * Dependencies point one way: the provider folders use this package and {@code spi}, never the
+ * reverse, never each other (ProviderFoldersTests). A WAHA provider would be one more folder, and
+ * nothing outside it. Depends on {@code audit}, {@code identity}, {@code realtime} and
+ * {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "identity", "realtime", "shared"})
 package app.conversa.channels;

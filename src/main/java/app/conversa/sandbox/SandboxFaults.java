@@ -50,7 +50,7 @@ public class SandboxFaults {
     }
 
     /** Holds a send for the fault's pause, then accepts it: hanging until the acceptance is done. */
-    <T> T hangThen(Slow slow, java.util.function.Supplier<T> accept) {
+    public <T> T hangThen(Slow slow, java.util.function.Supplier<T> accept) {
         hanging.incrementAndGet();
         try {
             Thread.sleep(slow.pause());
@@ -72,7 +72,7 @@ public class SandboxFaults {
         planned.remove(phoneNumberId);
     }
 
-    Fault next(String phoneNumberId) {
+    public Fault next(String phoneNumberId) {
         var queue = planned.get(phoneNumberId);
         return queue == null ? null : queue.poll();
     }

@@ -10,22 +10,22 @@ import org.springframework.stereotype.Component;
 /** Media held by the fake Graph API: uploaded by the business, or sent by a simulated customer. */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
-class SandboxMedia {
+public class SandboxMedia {
 
-    record Item(String id, String phoneNumberId, byte[] content, String mimeType, String filename, byte[] sha256) {
+    public record Item(String id, String phoneNumberId, byte[] content, String mimeType, String filename, byte[] sha256) {
     }
 
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    Item store(String phoneNumberId, byte[] content, String mimeType, String filename) {
+    public Item store(String phoneNumberId, byte[] content, String mimeType, String filename) {
         String id = Long.toString(1_000_000_000_000_000L + (random.nextLong() & Long.MAX_VALUE) % 8_000_000_000_000_000L);
         var item = new Item(id, phoneNumberId, content, mimeType, filename, sha256(content));
         items.put(id, item);
         return item;
     }
 
-    Optional<Item> find(String id) {
+    public Optional<Item> find(String id) {
         return Optional.ofNullable(items.get(id));
     }
 

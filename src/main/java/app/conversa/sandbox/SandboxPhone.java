@@ -43,7 +43,7 @@ public class SandboxPhone {
     private final Map<String, List<PhoneMessage>> chats = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    SandboxPhone(SandboxNumbers numbers, SandboxWebhooks webhooks, SandboxMedia media,
+    public SandboxPhone(SandboxNumbers numbers, SandboxWebhooks webhooks, SandboxMedia media,
             app.conversa.channels.VoiceNotes voiceNotes, Clock clock,
             @Value("${conversa.sandbox.status-pauses:400ms,900ms,1600ms}") List<Duration> statusPauses) {
         this.numbers = numbers;
@@ -114,7 +114,7 @@ public class SandboxPhone {
     }
 
     /** The business sent a message through the fake Graph API: it appears on the phone, then the ticks come. */
-    void businessSent(SandboxNumbers.Number number, String wamid, JsonNode request, boolean dropStatuses) {
+    public void businessSent(SandboxNumbers.Number number, String wamid, JsonNode request, boolean dropStatuses) {
         String recipient = request.path("recipient").asString("");
         String to = recipient.isEmpty() ? request.path("to").asString("").replace("+", "") : recipient;
         String type = request.path("type").asString("");
@@ -158,12 +158,12 @@ public class SandboxPhone {
     }
 
     /** A business-scoped user id ({@code US.13491208655302741918}), as opposed to a phone number's digits. */
-    static boolean isUserId(String id) {
+    public static boolean isUserId(String id) {
         return id.matches("[A-Z]{2}\\.[0-9A-Za-z]{1,60}");
     }
 
     /** The business read the customer's messages (blue ticks on the phone). */
-    void businessRead(SandboxNumbers.Number number, String wamid) {
+    public void businessRead(SandboxNumbers.Number number, String wamid) {
         chats.entrySet().stream().filter(e -> e.getKey().startsWith(number.phoneNumberId() + ":"))
                 .forEach(e -> e.getValue().replaceAll(m -> m.fromCustomer() && !m.status().equals("read")
                         && !m.at().isAfter(find(e.getValue(), wamid)) ? withStatus(m, "read") : m));

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "conversa.sandbox.enabled")
-class SandboxWebhooks {
+public class SandboxWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxWebhooks.class);
     private static final int ATTEMPTS = 6;
@@ -33,18 +33,18 @@ class SandboxWebhooks {
     private volatile int port;
 
     @EventListener
-    void serverStarted(WebServerInitializedEvent event) {
+    public void serverStarted(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) {
             port = event.getWebServer().getPort();
         }
     }
 
     /** The app's own base URL, for the fake Graph API the connections are pointed at. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    ObjectNode value(SandboxNumbers.Number number) {
+    public ObjectNode value(SandboxNumbers.Number number) {
         var value = JsonNodeFactory.instance.objectNode();
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", number.displayNumber().replaceAll("\\D", ""))
@@ -53,13 +53,13 @@ class SandboxWebhooks {
     }
 
     /** Delivers in the background, in order of calls per caller; retried until the app takes it. */
-    void deliver(SandboxNumbers.Number number, ObjectNode value) {
+    public void deliver(SandboxNumbers.Number number, ObjectNode value) {
         byte[] body = envelope(number, value);
         Thread.ofVirtual().start(() -> send(number, body));
     }
 
     /** Delivers now and returns the app's HTTP status (one attempt), for callers that want to wait. */
-    int deliverNow(SandboxNumbers.Number number, ObjectNode value) {
+    public int deliverNow(SandboxNumbers.Number number, ObjectNode value) {
         return attempt(number, envelope(number, value));
     }
 

@@ -7,6 +7,11 @@
  * customers' phones (write to a number as a customer, see the business's replies), the phones
  * linked to gateway numbers, and fault injection. No other module depends on this one.
  *
+ * <p>Laid out as {@code channels} is: this package holds what both fakes share (the customer
+ * phone, sandbox numbers, media, faults, signed webhooks to the app); {@code graph} is the fake
+ * Graph API and the official demo number, {@code evolution} the fake gateway, its phones and the
+ * QR demo numbers. The two folders use this one, never each other.
+ *
  * <h2>Fake Evolution gateway</h2>
  *
  * <p>Base URL {@code <app>/sandbox/evolution} (what the app stores as the gateway's URL), global
@@ -73,13 +78,13 @@
  *
  * <h2>Java API for tests and demo data</h2>
  *
- * <p>{@link app.conversa.sandbox.SandboxGateway}: {@code numbers()}, {@code number(instance)},
+ * <p>{@link app.conversa.sandbox.evolution.SandboxGateway}: {@code numbers()}, {@code number(instance)},
  * {@code scan(instance, phoneNumber, profileName)}, {@code expireQr(instance)} (the refresh, now),
  * {@code unlink(instance)} (401), {@code dropConnection(instance)} (408),
  * {@code disconnect(instance, reasonCode)}, {@code silent()} / {@code silent(boolean)} (every call
  * 503, webhooks held), {@code lidOf(number)}, {@code seedContact(instance, number, name, pictureUrl)},
  * {@code seedHistory(instance, customerNumber, name, fromBusiness, text, at)}.
- * {@link app.conversa.sandbox.SandboxGatewayChats}: {@code write}, {@code send} (photo, PDF,
+ * {@link app.conversa.sandbox.evolution.SandboxGatewayChats}: {@code write}, {@code send} (photo, PDF,
  * voice note), {@code sendLocation}, {@code sendContact}, {@code react} as a
  * {@code SandboxGateway.Customer(number, name, addressing PHONE|LID|LID_ONLY)};
  * {@code ownerWrites(instance, customerNumber, text)}; {@code conversation(instance, number)},
@@ -98,7 +103,8 @@
  * {@code POST gateway/{i}/contacts {number, name, profilePictureUrl}},
  * {@code POST gateway/{i}/history {number, name, fromBusiness, text, at}}.
  *
- * <p>Depends on {@code channels}, {@code identity} (demo department) and {@code shared}.
+ * <p>Depends on {@code channels} (and its {@code provisioning} interface, to set up the demo
+ * numbers of each provider), {@code identity} (demo department) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"channels", "channels::provisioning", "identity", "shared"})
 package app.conversa.sandbox;

@@ -1,5 +1,6 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
+import app.conversa.sandbox.SandboxWebhooks;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;

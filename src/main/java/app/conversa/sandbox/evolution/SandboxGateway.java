@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import app.conversa.shared.ConversaException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import java.time.Clock;
 import java.time.Duration;

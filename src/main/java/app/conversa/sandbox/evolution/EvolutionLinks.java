@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;

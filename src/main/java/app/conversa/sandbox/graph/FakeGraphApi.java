@@ -1,5 +1,10 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.graph;
 
+import app.conversa.sandbox.SandboxFaults;
+import app.conversa.sandbox.SandboxMedia;
+import app.conversa.sandbox.SandboxNumbers;
+import app.conversa.sandbox.SandboxPhone;
+import app.conversa.sandbox.SandboxWebhooks;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

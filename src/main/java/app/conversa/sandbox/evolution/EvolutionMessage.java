@@ -1,5 +1,7 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
+import app.conversa.sandbox.SandboxMedia;
+import app.conversa.sandbox.SandboxPhone;
 import java.time.Instant;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

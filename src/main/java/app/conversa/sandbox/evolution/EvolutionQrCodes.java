@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,9 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
-import app.conversa.sandbox.SandboxGateway.Addressing;
-import app.conversa.sandbox.SandboxGateway.Customer;
 import app.conversa.sandbox.SandboxPhone.PhoneMessage;
+import app.conversa.sandbox.SandboxPhone;
+import app.conversa.sandbox.evolution.SandboxGateway.Addressing;
+import app.conversa.sandbox.evolution.SandboxGateway.Customer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,7 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
+import app.conversa.sandbox.SandboxFaults;
+import app.conversa.sandbox.SandboxMedia;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

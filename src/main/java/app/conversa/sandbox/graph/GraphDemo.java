@@ -1,8 +1,9 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.graph;
 
 import app.conversa.channels.cloudapi.CloudApiProvisioning;
-import app.conversa.channels.evolution.EvolutionProvisioning;
 import app.conversa.identity.DepartmentDirectory;
+import app.conversa.sandbox.SandboxNumbers;
+import app.conversa.sandbox.SandboxWebhooks;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -15,39 +16,31 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode: links the sandbox's official number ("Conversa Demo") so a newcomer can write to it
  * from the customer phone page at once. Its secrets are new at every start (the fake Graph API
- * keeps them in memory), and its URL follows the port. Next to it, two QR-linked numbers through
- * the fake Evolution gateway: one linked already, one waiting for its QR to be scanned from the
- * phone page, to try the whole flow.
+ * keeps them in memory), and its URL follows the port. The QR-linked demo numbers are
+ * {@code evolution.GatewayDemo}'s.
  */
 @Component
 @ConditionalOnBooleanProperty(name = {"conversa.demo.enabled", "conversa.sandbox.enabled"})
-class SandboxDemo {
+class GraphDemo {
 
     static final String PHONE_NUMBER_ID = "100000000000001";
-    private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
+    private static final Logger log = LoggerFactory.getLogger(GraphDemo.class);
 
     private final CloudApiProvisioning provisioning;
-    private final EvolutionProvisioning gatewayProvisioning;
     private final SandboxNumbers numbers;
     private final SandboxWebhooks webhooks;
     private final DepartmentDirectory departments;
-    private final SandboxGateway gateway;
-    private final String gatewayKey;
 
-    SandboxDemo(CloudApiProvisioning provisioning, EvolutionProvisioning gatewayProvisioning, SandboxNumbers numbers, SandboxWebhooks webhooks, DepartmentDirectory departments,
-            SandboxGateway gateway,
-            @org.springframework.beans.factory.annotation.Value("${conversa.sandbox.evolution.api-key:sandbox-evolution-key}")
-            String gatewayKey) {
-        this.gateway = gateway;
-        this.gatewayKey = gatewayKey;
+    GraphDemo(CloudApiProvisioning provisioning, SandboxNumbers numbers, SandboxWebhooks webhooks,
+            DepartmentDirectory departments) {
         this.provisioning = provisioning;
-        this.gatewayProvisioning = gatewayProvisioning;
         this.numbers = numbers;
         this.webhooks = webhooks;
         this.departments = departments;
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(1) // the official number first, as it always was
     void linkDemoNumber() {
         String token = secret();
         String appSecret = secret();
@@ -60,22 +53,6 @@ class SandboxDemo {
         numbers.link(new SandboxNumbers.Number(connectionId, PHONE_NUMBER_ID, "+593 2 555 0100",
                 "Conversa Demo (sandbox)", token, appSecret));
         log.info("Sandbox: demo number linked as connection {}; write to it from /phone", connectionId);
-        linkGatewayNumbers(department);
-    }
-
-    private void linkGatewayNumbers(Long department) {
-        try {
-            gatewayProvisioning.ensureGateway(webhooks.baseUrl() + "/sandbox/evolution", gatewayKey, webhooks.baseUrl());
-            var linked = gatewayProvisioning.ensureGatewayNumber("Número 2 (QR, sandbox)",
-                    "¡Hola! Escribió al Número 2 de Conversa Demo. Un asesor le atenderá en breve.",
-                    "Gracias por escribirnos. ¡Buen día!", department);
-            gateway.scan(linked.instanceName(), "593991000002", "Conversa Demo · Número 2");
-            var waiting = gatewayProvisioning.ensureGatewayNumber("Número 3 (QR, sandbox)", null, null, department);
-            log.info("Sandbox: QR numbers {} (linked) and {} (scan its QR from /phone) through the fake Evolution gateway",
-                    linked.connectionId(), waiting.connectionId());
-        } catch (RuntimeException e) {
-            log.warn("Sandbox: the QR-linked demo numbers could not be set up: {}", e.toString());
-        }
     }
 
     private static String secret() {

@@ -1,8 +1,10 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import app.conversa.channels.VoiceNotes;
-import app.conversa.sandbox.SandboxGateway.Customer;
+import app.conversa.sandbox.SandboxMedia;
 import app.conversa.sandbox.SandboxPhone.PhoneMessage;
+import app.conversa.sandbox.SandboxPhone;
+import app.conversa.sandbox.evolution.SandboxGateway.Customer;
 import app.conversa.shared.ConversaException;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
+import app.conversa.sandbox.SandboxMedia;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
 import java.time.Instant;

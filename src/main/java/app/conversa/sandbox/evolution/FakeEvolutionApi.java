@@ -1,4 +1,4 @@
-package app.conversa.sandbox;
+package app.conversa.sandbox.evolution;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;

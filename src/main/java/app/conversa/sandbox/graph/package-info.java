@@ -1,0 +1,2 @@
+/** The fake Meta Graph API and the official demo number ("Conversa Demo"). */
+package app.conversa.sandbox.graph;
